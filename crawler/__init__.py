@@ -1,0 +1,1 @@
+"""Scrapy spiders, middlewares and pipelines that fetch pages into the frontier ledger."""

@@ -1,0 +1,1 @@
+"""Weekly digests and their renderings, built only from what storage holds."""

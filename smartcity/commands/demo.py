@@ -1,0 +1,5 @@
+"""`smartcity demo` (placeholder until issue #2 lands)."""
+
+from smartcity.commands import not_built
+
+command = not_built("demo", 2)

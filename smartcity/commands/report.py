@@ -1,0 +1,5 @@
+"""`smartcity report` (placeholder until issue #6 lands)."""
+
+from smartcity.commands import not_built
+
+command = not_built("report", 6)

@@ -1,0 +1,5 @@
+"""`smartcity schedule` (placeholder until issue #6 lands)."""
+
+from smartcity.commands import not_built
+
+command = not_built("schedule", 6)

@@ -1,0 +1,5 @@
+"""`smartcity tag` (placeholder until issue #5 lands)."""
+
+from smartcity.commands import not_built
+
+command = not_built("tag", 5)
