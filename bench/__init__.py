@@ -1,0 +1,1 @@
+"""Benchmarks: ``python -m bench [AREA ...] [--quick]`` prints figures beside baselines run in the same process."""
