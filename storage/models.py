@@ -132,6 +132,7 @@ class Article(SQLModel, table=True):
     dateline: str | None = Field(default=None, sa_column=sa.Column(sa.String(200)))
     language: str | None = Field(default=None, sa_column=sa.Column(sa.String(8)))
     content_hash: str = Field(sa_column=sa.Column(sa.String(64), nullable=False, index=True))
+    minhash: bytes | None = Field(default=None, sa_column=sa.Column(sa.LargeBinary, nullable=True))  # dedup signature
     extractor_version: str = Field(default="", sa_column=sa.Column(sa.String(40), nullable=False, server_default=""))
     extracted_at: datetime = Field(default_factory=utcnow, sa_column=_ts())
 

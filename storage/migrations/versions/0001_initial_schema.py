@@ -129,6 +129,7 @@ def upgrade() -> None:
     sa.Column('dateline', sa.String(length=200), nullable=True),
     sa.Column('language', sa.String(length=8), nullable=True),
     sa.Column('content_hash', sa.String(length=64), nullable=False),
+    sa.Column('minhash', sa.LargeBinary(), nullable=True),
     sa.Column('extractor_version', sa.String(length=40), server_default='', nullable=False),
     sa.Column('extracted_at', sa.DateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['page_id'], ['page.id'], ondelete='CASCADE'),
