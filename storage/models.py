@@ -162,12 +162,13 @@ class ArticleTag(SQLModel, table=True):
 
 
 class ArticlePillar(SQLModel, table=True):
-    """One pillar score of an article, with the model version that produced it."""
+    """A pillar the tagger assigned to an article (score above threshold), with its model version."""
 
     __tablename__ = "article_pillar"
     article_id: int = Field(sa_column=sa.Column(sa.Integer, sa.ForeignKey("article.id", ondelete="CASCADE"), primary_key=True))
     pillar: str = Field(sa_column=sa.Column(sa.String(20), primary_key=True))
     score: float = Field(sa_column=sa.Column(sa.Float, nullable=False))
+    is_main: bool = Field(default=False, sa_column=sa.Column(sa.Boolean, nullable=False, server_default=sa.false()))
     model_version: str = Field(sa_column=sa.Column(sa.String(80), nullable=False))
 
 
@@ -186,16 +187,39 @@ class ArticleCity(SQLModel, table=True):
 
 
 class Label(SQLModel, table=True):
-    """An analyst's correction; kept apart from machine tags and always wins over them."""
+    """An analyst's correction; kept apart from machine tags and always wins over them.
+
+    ``relevant`` None leaves the machine's relevance; ``pillars_set``/``cities_set`` say whether the
+    analyst replaced the pillar/city lists (with the rows in label_pillar / label_city, possibly none).
+    """
 
     __tablename__ = "label"
     article_id: int = Field(sa_column=sa.Column(sa.Integer, sa.ForeignKey("article.id", ondelete="CASCADE"), primary_key=True))
     relevant: bool | None = Field(default=None, sa_column=sa.Column(sa.Boolean, nullable=True))
-    pillars: str | None = Field(default=None, sa_column=sa.Column(sa.String(200)))  # "living,society"; main first
-    cities: str | None = Field(default=None, sa_column=sa.Column(sa.Text))  # "Kota Bogor|Kabupaten Bogor"; main first
+    pillars_set: bool = Field(default=False, sa_column=sa.Column(sa.Boolean, nullable=False, server_default=sa.false()))
+    cities_set: bool = Field(default=False, sa_column=sa.Column(sa.Boolean, nullable=False, server_default=sa.false()))
     analyst: str | None = Field(default=None, sa_column=sa.Column(sa.String(100)))
     note: str | None = Field(default=None, sa_column=sa.Column(sa.Text))
     labelled_at: datetime = Field(default_factory=utcnow, sa_column=_ts())
+
+
+class LabelPillar(SQLModel, table=True):
+    """A pillar an analyst assigned (replaces the machine's pillars when label.pillars_set)."""
+
+    __tablename__ = "label_pillar"
+    article_id: int = Field(sa_column=sa.Column(sa.Integer, sa.ForeignKey("label.article_id", ondelete="CASCADE"), primary_key=True))
+    pillar: str = Field(sa_column=sa.Column(sa.String(20), primary_key=True))
+    is_main: bool = Field(default=False, sa_column=sa.Column(sa.Boolean, nullable=False, server_default=sa.false()))
+
+
+class LabelCity(SQLModel, table=True):
+    """A kabupaten/kota an analyst assigned (replaces the machine's cities when label.cities_set)."""
+
+    __tablename__ = "label_city"
+    article_id: int = Field(sa_column=sa.Column(sa.Integer, sa.ForeignKey("label.article_id", ondelete="CASCADE"), primary_key=True))
+    city: str = Field(sa_column=sa.Column(sa.String(100), primary_key=True))
+    province: str = Field(sa_column=sa.Column(sa.String(100), nullable=False))
+    is_main: bool = Field(default=False, sa_column=sa.Column(sa.Boolean, nullable=False, server_default=sa.false()))
 
 
 class CrawlRun(SQLModel, table=True):

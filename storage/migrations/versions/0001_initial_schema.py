@@ -106,14 +106,6 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_page_processed_at'), ['processed_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_page_source_id'), ['source_id'], unique=False)
 
-    op.create_table('page_part',
-    sa.Column('page_id', sa.Integer(), nullable=False),
-    sa.Column('seq', sa.Integer(), autoincrement=False, nullable=False),
-    sa.Column('url', sa.Text(), nullable=False),
-    sa.Column('body_z', sa.LargeBinary(), nullable=False),
-    sa.ForeignKeyConstraint(['page_id'], ['page.id'], ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('page_id', 'seq')
-    )
     op.create_table('article',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('page_id', sa.Integer(), nullable=False),
@@ -145,6 +137,14 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_article_source_id'), ['source_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_article_story_id'), ['story_id'], unique=False)
 
+    op.create_table('page_part',
+    sa.Column('page_id', sa.Integer(), nullable=False),
+    sa.Column('seq', sa.Integer(), autoincrement=False, nullable=False),
+    sa.Column('url', sa.Text(), nullable=False),
+    sa.Column('body_z', sa.LargeBinary(), nullable=False),
+    sa.ForeignKeyConstraint(['page_id'], ['page.id'], ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('page_id', 'seq')
+    )
     op.create_table('article_band',
     sa.Column('article_id', sa.Integer(), nullable=False),
     sa.Column('band', sa.Integer(), autoincrement=False, nullable=False),
@@ -173,6 +173,7 @@ def upgrade() -> None:
     sa.Column('article_id', sa.Integer(), nullable=False),
     sa.Column('pillar', sa.String(length=20), nullable=False),
     sa.Column('score', sa.Float(), nullable=False),
+    sa.Column('is_main', sa.Boolean(), server_default=sa.false(), nullable=False),
     sa.Column('model_version', sa.String(length=80), nullable=False),
     sa.ForeignKeyConstraint(['article_id'], ['article.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('article_id', 'pillar')
@@ -196,19 +197,36 @@ def upgrade() -> None:
     op.create_table('label',
     sa.Column('article_id', sa.Integer(), nullable=False),
     sa.Column('relevant', sa.Boolean(), nullable=True),
-    sa.Column('pillars', sa.String(length=200), nullable=True),
-    sa.Column('cities', sa.Text(), nullable=True),
+    sa.Column('pillars_set', sa.Boolean(), server_default=sa.false(), nullable=False),
+    sa.Column('cities_set', sa.Boolean(), server_default=sa.false(), nullable=False),
     sa.Column('analyst', sa.String(length=100), nullable=True),
     sa.Column('note', sa.Text(), nullable=True),
     sa.Column('labelled_at', sa.DateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['article_id'], ['article.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('article_id')
     )
+    op.create_table('label_city',
+    sa.Column('article_id', sa.Integer(), nullable=False),
+    sa.Column('city', sa.String(length=100), nullable=False),
+    sa.Column('province', sa.String(length=100), nullable=False),
+    sa.Column('is_main', sa.Boolean(), server_default=sa.false(), nullable=False),
+    sa.ForeignKeyConstraint(['article_id'], ['label.article_id'], ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('article_id', 'city')
+    )
+    op.create_table('label_pillar',
+    sa.Column('article_id', sa.Integer(), nullable=False),
+    sa.Column('pillar', sa.String(length=20), nullable=False),
+    sa.Column('is_main', sa.Boolean(), server_default=sa.false(), nullable=False),
+    sa.ForeignKeyConstraint(['article_id'], ['label.article_id'], ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('article_id', 'pillar')
+    )
 
 
 
 def downgrade() -> None:
 
+    op.drop_table('label_pillar')
+    op.drop_table('label_city')
     op.drop_table('label')
     with op.batch_alter_table('article_tag', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_article_tag_relevant'))
@@ -224,6 +242,7 @@ def downgrade() -> None:
         batch_op.drop_index('ix_article_band_key')
 
     op.drop_table('article_band')
+    op.drop_table('page_part')
     with op.batch_alter_table('article', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_article_story_id'))
         batch_op.drop_index(batch_op.f('ix_article_source_id'))
@@ -231,7 +250,6 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_article_content_hash'))
 
     op.drop_table('article')
-    op.drop_table('page_part')
     with op.batch_alter_table('page', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_page_source_id'))
         batch_op.drop_index(batch_op.f('ix_page_processed_at'))
