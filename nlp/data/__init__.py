@@ -1,0 +1,1 @@
+"""Packaged data files (read lazily with importlib.resources)."""

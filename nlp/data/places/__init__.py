@@ -1,0 +1,1 @@
+"""Gazetteer tables: aliases, regency seats, province renames and the 2022 Papua split."""
