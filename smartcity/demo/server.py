@@ -29,6 +29,7 @@ from urllib.parse import unquote, urlsplit
 logger = logging.getLogger(__name__)
 
 PLACEHOLDER = b"{{BASE}}"
+REDIRECTS = "_redirects"
 TEXT_SUFFIXES = frozenset({".html", ".htm", ".xml", ".txt", ".rss", ".atom", ".json", ".css", ".js", ""})
 CONTENT_TYPES = {
     ".html": "text/html; charset=utf-8",
@@ -184,9 +185,16 @@ class SiteServer:
 
     # -- static files -------------------------------------------------------------------------
     def static(self, path_qs: str) -> Reply | None:
-        """The file a request maps to: ``a/b@query`` first, then ``a/b`` (or ``a/b/index.html``, ``a/b.html``)."""
+        """The file a request maps to: ``a/b@query`` first, then ``a/b`` (or ``a/b/index.html``, ``a/b.html``).
+
+        A ``_redirects`` file in the root ("/old /new 301" per line) answers matching paths with
+        a redirect, the way static hosts do.
+        """
         if self.root is None:
             return None
+        redirect = self._redirect(path_qs)
+        if redirect is not None:
+            return redirect
         parts = urlsplit(path_qs)
         rel = unquote(parts.path).lstrip("/")
         names = [f"{rel}@{unquote(parts.query)}", f"{rel}@{unquote(parts.query)}.html"] if parts.query else []
@@ -196,6 +204,18 @@ class SiteServer:
             if not candidate.is_relative_to(self.root) or not candidate.is_file():
                 continue
             return self._file_reply(candidate)
+        return None
+
+    def _redirect(self, path_qs: str) -> Reply | None:
+        assert self.root is not None
+        rules = self.root / REDIRECTS
+        if not rules.is_file():
+            return None
+        for line in rules.read_text(encoding="utf-8").splitlines():
+            fields = line.split()
+            if len(fields) >= 2 and not line.lstrip().startswith("#") and fields[0] in (path_qs, urlsplit(path_qs).path):
+                target = fields[1].replace(PLACEHOLDER.decode(), self.url)
+                return Reply.redirect(target, int(fields[2]) if len(fields) > 2 else 301)
         return None
 
     def _file_reply(self, path: Path) -> Reply:
