@@ -40,6 +40,7 @@ LEFT_CUE = re.compile(
     r"|(?P<provactor>\b(?:Gubernur|GUBERNUR|Wagub|Pemprov|PEMPROV|Pemerintah\s+Provinsi|Provinsi"
     r"|PROVINSI|Prov\.|Pemerintah|Sekdaprov))"
     r"|(?P<police>\b(?:Polres(?:ta)?(?:\s+Metro)?|Kapolres(?:ta)?(?:\s+Metro)?|Polsek))"
+    r"|(?P<kec>\b(?:Kecamatan|KECAMATAN|Kec\.|Camat|Distrik))"
     r"|(?P<title>\b(?:Pak|Bapak|Bu|Ibu|Sdr\.?|Saudara|Mas|Mbak|Kang|Bang|Cak|Sdri\.?))"
     r"|(?P<street>\b(?:Jalan|JALAN|Jl\.?|JL\.?|Jln\.?|Gang|Gg\.))"
     r"|(?P<loc>\b(?:di|ke|dari|Di|Ke|Dari|DI|asal|wilayah|Wilayah|kawasan|daerah|warga|Warga|Pulau"
@@ -110,6 +111,7 @@ class Hint:
     surface: str
     cities: tuple[str, ...]
     kind: str  # "seat" | "district"
+    cue: str = ""  # the cue group just left of it ("kec" for "Kecamatan X")
 
 
 def norm_key(s: str) -> str:
@@ -264,12 +266,12 @@ class Gazetteer:
         group = cue.lastgroup if cue else None
         if group in ("title", "street"):
             return None
-        if form.weak and not weak and group not in ("loc", "kota", "kab"):
+        if form.weak and not weak and group not in ("loc", "kota", "kab", "kec"):
             return None
         surface = text[start:end]
         if form.seats:
-            return Hint(start, end, surface, form.seats, "seat")
-        return Hint(start, end, surface, form.districts, "district")
+            return Hint(start, end, surface, form.seats, "seat", group or "")
+        return Hint(start, end, surface, form.districts, "district", group or "")
 
     # --- fuzzy ----------------------------------------------------------------------------------
     def _fuzzy(self, text: str, spans: list[tuple[int, int]]) -> list[Found]:
@@ -337,7 +339,7 @@ _AGENCY = re.compile(
     r"\b(?:Pemerintah|Dinas|Dinkes|Diskominfo\w*|Dishub|Disdukcapil|Bappeda|Bapenda|Bappenda|DPRD|Sekda"
     r"|Kadis\w*|Kepala|Kominfo|BPBD|Satpol|Badan|Bagian|Wali\s?[Kk]ota|Walikota|Bupati|Gubernur|Pj\.?"
     r"|Pemkot|Pemkab|Pemprov|Pemko|Kabag|Camat|RSUD|Mal Pelayanan Publik|MPP|Diskominfotik)"
-    r"\b[^.,;:(\n\"“”]{0,45}?[ \t](?:(?:Kota|Kabupaten|Kab\.|Provinsi|Prov\.)[ \t]+(?:Adm\.[ \t]+)?)?$"
+    r"\b[^.,;:(\n\"“”]{0,30}?[ \t](?:(?:Kota|Kabupaten|Kab\.|Provinsi|Prov\.)[ \t]+(?:Adm\.[ \t]+)?)?$"
 )
 
 

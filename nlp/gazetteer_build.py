@@ -154,6 +154,8 @@ def build() -> Gazetteer:
             parts = key.split()
             if all(p in _GENERIC for p in parts) or (len(parts) == 1 and key in words):
                 continue
+            if parts[0] in ("kota", "kabupaten") and forms.named(" ".join(parts[1:])):
+                continue  # kecamatan "Kota Padang" (Rejang Lebong) must not hide the city Kota Padang
             owner = _core_owner(parts, raw, name)
             if owner is not None:
                 forms.add_city(dec, owner)

@@ -26,7 +26,7 @@ class PlaceOptions:
 
     min_confidence: float = 0.3  # cities below are not listed
     list_ambiguous: bool = True  # list both halves of an unresolved Kota/Kabupaten pair
-    min_score: float = 1.5  # evidence a city needs to be listed (one body mention = 1)
+    min_score: float = 2.5  # evidence outside the dateline a city needs to be listed (one body mention = 1)
     min_share: float = 0.3  # ... and its share of the top city's evidence
     title_weight: float = 3.0
     dateline_weight: float = 4.0
@@ -35,6 +35,7 @@ class PlaceOptions:
     headline_weight: float = 0.4  # short lines without a full stop: menus, related headlines
     clutter_weight: float = 0.1  # "Baca juga", captions, ADVERTISEMENT, credits
     lead_chars: int = 600
+    main_min_body: float = 1.0  # the main city needs at least one mention outside the dateline
 
 
 DEFAULT_OPTIONS = PlaceOptions()
@@ -73,10 +74,12 @@ class _Evidence:
     conf: dict[str, float]
     prov: defaultdict[str, float]
     prov_actor: defaultdict[str, float]
+    title: defaultdict[str, float]  # cities and provinces named in the headline
 
     @classmethod
     def new(cls) -> _Evidence:
-        return cls(*(defaultdict(float) for _ in range(3)), defaultdict(int), {}, defaultdict(float), defaultdict(float))
+        f = defaultdict
+        return cls(f(float), f(float), f(float), f(int), {}, f(float), f(float), f(float))
 
 
 def _weights(text: str, opts: PlaceOptions) -> tuple[list[int], list[float]]:
@@ -147,24 +150,25 @@ def tag_places(title: str, text: str, *, options: PlaceOptions = DEFAULT_OPTIONS
     """
     gaz = gazetteer()
     ev = _Evidence.new()
-    pending: list[tuple[tuple[str, ...], float, bool]] = []
+    pending: list[tuple[tuple[str, ...], float, bool, bool]] = []  # candidates, weight, actor, dateline
     pair_votes: defaultdict[str, float] = defaultdict(float)
     at, ws = _weights(text, options)
 
     dl = _dateline(text, gaz)
     dl_span = (dl[0], dl[1]) if dl else (-1, -1)
     dl_city: str | None = None
+    dl_hint: tuple[str, float, str] | None = None  # a seat or kecamatan as dateline, applied after the body
+    first_city: str | None = None
     if dl:
         for f in dl[2][:1]:
             if f.mention.kind in ("kota", "kabupaten"):
                 dl_city = f.mention.name
                 _add(ev, dl_city, options.dateline_weight, body=False)
             elif f.mention.kind == "ambiguous":
-                pending.append((f.mention.candidates, options.dateline_weight, False))
+                pending.append((f.mention.candidates, options.dateline_weight, False, True))
         for h in dl[3][:1] if not dl[2] else ():
             if len(h.cities) == 1:
-                dl_city = h.cities[0]
-                _add(ev, dl_city, options.dateline_weight * (0.75 if h.kind == "seat" else 0.5), body=False, mention=False)
+                dl_hint = (h.cities[0], options.dateline_weight * (0.75 if h.kind == "seat" else 0.5), h.kind)
 
     named: set[int] = set()
     parts = ((title, [0], [options.title_weight], 0), (text, at, ws, 1))
@@ -177,6 +181,10 @@ def tag_places(title: str, text: str, *, options: PlaceOptions = DEFAULT_OPTIONS
             w = pws[bisect.bisect_right(pat, m.start) - 1]
             if which:
                 named.add(m.start)
+                if first_city is None and m.kind in ("kota", "kabupaten"):
+                    first_city = m.name
+            if not which and m.kind != "ambiguous":
+                ev.title[m.name] += w
             if m.kind in ("kota", "kabupaten"):
                 _add(ev, m.name, w, actor=f.actor)
             elif m.kind == "province":
@@ -184,7 +192,7 @@ def tag_places(title: str, text: str, *, options: PlaceOptions = DEFAULT_OPTIONS
                 if f.actor:
                     ev.prov_actor[m.name] += w
             else:
-                pending.append((m.candidates, w, f.actor))
+                pending.append((m.candidates, w, f.actor, False))
         for h in hints:
             if which and dl_span[0] <= h.start < dl_span[1]:
                 continue
@@ -193,7 +201,14 @@ def tag_places(title: str, text: str, *, options: PlaceOptions = DEFAULT_OPTIONS
                 pair_votes[c] += w * (1.0 if h.kind == "seat" else 0.5)
             if h.kind == "seat":
                 _add(ev, h.cities[0], 0.5 * w, mention=False)
+            elif len(h.cities) == 1:  # a kecamatan found in one city only
+                _add(ev, h.cities[0], (0.6 if h.cue == "kec" else 0.3) * w, mention=False)
 
+    if dl_hint and (dl_hint[2] == "seat" or ev.score[dl_hint[0]] > 0 or not ev.score):
+        dl_city = dl_hint[0]  # a kecamatan shared in name with another region counts only with support
+        _add(ev, dl_city, dl_hint[1], body=False, mention=False)
+    if first_city is not None:
+        ev.score[first_city] += 0.5  # the first city a story names is usually its subject
     kota_cue = _cue_weight(KOTA_CUE, text, at, ws, named) + _cue_weight(KOTA_CUE, title, [0], [options.title_weight], set())
     kab_cue = _cue_weight(KAB_CUE, text, at, ws, named) + _cue_weight(KAB_CUE, title, [0], [options.title_weight], set())
     prov_cue = _cue_weight(PROV_CUE, text, at, ws, named) + _cue_weight(PROV_CUE, title, [0], [options.title_weight], set())
@@ -212,12 +227,23 @@ def _add(ev: _Evidence, city: str, w: float, *, actor: bool = False, body: bool 
 
 
 def _resolve_pending(
-    gaz: Gazetteer, ev: _Evidence, pending: list[tuple[tuple[str, ...], float, bool]],
+    gaz: Gazetteer, ev: _Evidence, pending: list[tuple[tuple[str, ...], float, bool, bool]],
     pair_votes: dict[str, float], kota_cue: float, kab_cue: float, prov_cue: float,
-) -> dict[tuple[str, ...], float]:
+) -> dict[tuple[tuple[str, ...], bool], float]:
     """Give each bare ambiguous name to the side its article's other evidence favours."""
-    unresolved: dict[tuple[str, ...], float] = defaultdict(float)
-    for cands, w, actor in pending:
+    unresolved: dict[tuple[tuple[str, ...], bool], float] = defaultdict(float)
+    for cands, w, actor, dateline in pending:
+        if any(c not in gaz.cities for c in cands):
+            # a name shared by a province and its capital ("Jambi", "Jogja"): the region, unless a dateline
+            cities = [c for c in cands if c in gaz.cities]
+            if not dateline:
+                prov = next(c for c in cands if c not in gaz.cities)
+                ev.prov[prov] += w
+                continue
+            cands = tuple(cities)
+            if len(cands) == 1:
+                _add(ev, cands[0], w, body=False)
+                continue
         votes = {}
         for c in cands:
             if c in gaz.cities:
@@ -229,38 +255,36 @@ def _resolve_pending(
         best, top = ranked[0]
         second = ranked[1][1] if len(ranked) > 1 else 0.0
         if top <= 0 or top == second:
-            unresolved[cands] += w
+            unresolved[(cands, dateline)] += w
             continue
         conf = 0.5 + 0.5 * (top - second) / (top + second)
-        if best in gaz.cities:
-            _add(ev, best, w, actor=actor)
-            ev.conf[best] = max(ev.conf.get(best, 0.0), conf)
-        else:
-            ev.prov[best] += w
+        _add(ev, best, w, actor=actor, body=not dateline)
+        ev.conf[best] = max(ev.conf.get(best, 0.0), conf)
     return unresolved
 
 
 def _decide(
-    gaz: Gazetteer, ev: _Evidence, unresolved: dict[tuple[str, ...], float], dl_city: str | None,
+    gaz: Gazetteer, ev: _Evidence, unresolved: dict[tuple[tuple[str, ...], bool], float], dl_city: str | None,
     kota_cue: float, kab_cue: float, prov_cue: float, title: str, text: str, opts: PlaceOptions,
 ) -> PlaceTags:
     """Main city, province-level or national, and the cities worth listing."""
-    for cands, w in unresolved.items():
-        cities = [c for c in cands if c in gaz.cities]
-        for c in cities:
-            _add(ev, c, w / len(cities))
+    for (cands, dateline), w in unresolved.items():
+        for c in cands:
+            _add(ev, c, w, body=not dateline)
             ev.conf[c] = min(ev.conf.get(c, 0.5), 0.5)
     ranked = sorted(ev.score, key=lambda c: (-ev.score[c], -ev.body[c], c))
     top = ranked[0] if ranked else None
 
-    prov_strength = {p: ev.prov_actor[p] + 0.25 * ev.prov[p] for p in set(ev.prov) | set(ev.prov_actor)}
+    prov_strength = {p: ev.prov_actor[p] + 0.25 * ev.prov[p] + ev.title[p] for p in set(ev.prov) | set(ev.prov_actor)}
     top_prov = max(prov_strength, key=lambda p: prov_strength[p]) if prov_strength else None
     if top_prov is not None and prov_cue:
         prov_strength[top_prov] += 0.5 * prov_cue
-    city_strength = 0.0
-    if top is not None:
-        cue = kota_cue if gaz.cities[top].kind == "kota" else kab_cue
-        city_strength = ev.actor[top] + 0.5 * ev.body[top] + 0.5 * cue
+
+    def strength(c: str) -> float:
+        cue = kota_cue if gaz.cities[c].kind == "kota" else kab_cue
+        return ev.actor[c] + 0.5 * ev.body[c] + ev.title[c] + 0.5 * cue
+
+    city_strength = max((strength(c) for c in ranked), default=0.0)
     national = len(NATIONAL.findall(title)) * opts.title_weight + len(NATIONAL.findall(text[: opts.lead_chars * 2]))
 
     p_top = prov_strength.get(top_prov, 0.0) if top_prov else 0.0
@@ -276,8 +300,9 @@ def _decide(
         s = ev.score[c]
         if s < opts.min_score or (top and s < opts.min_share * ev.score[top]):
             continue
-        if (province_level or is_national) and ev.body[c] < opts.min_score:
-            continue  # a dateline or a capital named in passing is not what a provincial story is about
+        tied_top = top is not None and s >= ev.score[top] - 1e-9 and ev.body[c] > 0
+        if ev.body[c] < opts.min_score and (not tied_top or province_level or is_national):
+            continue  # a dateline or a city named in passing is not what the story is about
         if not opts.list_ambiguous and ev.conf.get(c, 1.0) <= 0.5:
             continue
         conf = conf_of(c)
@@ -292,7 +317,7 @@ def _decide(
         province = top_prov
     elif is_national:
         province = None
-    elif tags and ev.conf.get(tags[0].name, 1.0) > 0.5 and (ev.body[tags[0].name] >= opts.min_score or tags[0].name == dl_city):
+    elif tags and ev.conf.get(tags[0].name, 1.0) > 0.5 and (ev.body[tags[0].name] >= opts.main_min_body or tags[0].name == dl_city):
         main = tags[0].name
         province = gaz.cities[main].province
     elif tags:
