@@ -302,8 +302,10 @@ class Gazetteer:
             if low in words or low in self.forms or not free(a, b):
                 continue
             target = self.nearest(low, max_distance=1)
-            if target is None or self.forms[target].weak or " " in target:
+            if target is None or self.forms[target].weak or " " in target or len(target) < 7:
                 continue
+            if target[0] != low[0] or _derived(low, words):
+                continue  # misspellings keep the first letter; 'Seorang', 'Penawaran' are words
             found = self._resolve(text, a, b, self.forms[target], weak=False)
             if found is not None:
                 spans.append((a, b))
@@ -341,6 +343,27 @@ _AGENCY = re.compile(
     r"|Pemkot|Pemkab|Pemprov|Pemko|Kabag|Camat|RSUD|Mal Pelayanan Publik|MPP|Diskominfotik)"
     r"\b[^.,;:(\n\"“”]{0,30}?[ \t](?:(?:Kota|Kabupaten|Kab\.|Provinsi|Prov\.)[ \t]+(?:Adm\.[ \t]+)?)?$"
 )
+
+
+_PREFIXES = ("meng", "meny", "mem", "men", "me", "peng", "peny", "pem", "pen", "per", "pe", "ber", "ter", "di", "ke", "se")
+_SUFFIXES = ("kan", "nya", "lah", "an", "i", "")
+
+
+def _derived(word: str, roots: frozenset[str]) -> bool:
+    """A prefixed/suffixed form of an Indonesian root word (cheap check, only for fuzzy candidates)."""
+    for suffix in _SUFFIXES:
+        stem = word[: len(word) - len(suffix)] if suffix and word.endswith(suffix) else word if not suffix else ""
+        if not stem:
+            continue
+        if stem in roots:
+            return True
+        for prefix in _PREFIXES:
+            if stem.startswith(prefix):
+                rest = stem[len(prefix):]
+                if rest in roots or (prefix in ("mem", "pem") and "p" + rest in roots) or (
+                    prefix in ("men", "pen") and "t" + rest in roots) or (prefix in ("meny", "peny") and "s" + rest in roots):
+                    return True
+    return False
 
 
 def _deletions(s: str) -> set[str]:

@@ -38,6 +38,16 @@ class PlaceOptions:
     main_min_body: float = 1.0  # the main city needs at least one mention outside the dateline
 
 
+    def __post_init__(self) -> None:
+        for name in ("min_confidence", "min_share"):
+            if not 0.0 <= getattr(self, name) <= 1.0:
+                raise ValueError(f"PlaceOptions.{name} must be between 0 and 1, got {getattr(self, name)!r}")
+        for name in ("min_score", "title_weight", "dateline_weight", "lead_weight", "body_weight",
+                     "headline_weight", "clutter_weight", "lead_chars", "main_min_body"):
+            if getattr(self, name) < 0:
+                raise ValueError(f"PlaceOptions.{name} must not be negative, got {getattr(self, name)!r}")
+
+
 DEFAULT_OPTIONS = PlaceOptions()
 
 # Page clutter, matched at the start of a line (outlets: ANTARA, detik, Tribun, Kompas, Pemda portals).
@@ -148,6 +158,12 @@ def tag_places(title: str, text: str, *, options: PlaceOptions = DEFAULT_OPTIONS
     a province-level one. An unresolved Kota/Kabupaten pair is listed as both halves with lower
     confidence (or not at all when ``options.list_ambiguous`` is False) and is never the main city.
     """
+    for label, value in (("title", title), ("text", text)):
+        if not isinstance(value, str):
+            raise TypeError(
+                f"tag_places: {label} must be str (unstemmed article text), got {type(value).__name__}; "
+                "decode bytes first and pass '' for a missing title"
+            )
     gaz = gazetteer()
     ev = _Evidence.new()
     pending: list[tuple[tuple[str, ...], float, bool, bool]] = []  # candidates, weight, actor, dateline
