@@ -118,6 +118,8 @@ class Article(SQLModel, table=True):
     """Clean text and metadata extracted from one page."""
 
     __tablename__ = "article"
+    # covers the analyst queries' date scan without reading the text (migration 0003)
+    __table_args__ = (sa.Index("ix_article_coverage", "published", "story_id", "source_id", "outlet"),)
     id: int | None = Field(default=None, primary_key=True)
     page_id: int = Field(sa_column=sa.Column(sa.Integer, sa.ForeignKey("page.id", ondelete="CASCADE"), nullable=False, unique=True))
     source_id: int = Field(sa_column=_fk("source.id"))
@@ -176,7 +178,7 @@ class ArticleCity(SQLModel, table=True):
     """One kabupaten/kota an article is about, with the tagger version that produced it."""
 
     __tablename__ = "article_city"
-    __table_args__ = (sa.Index("ix_article_city_city", "city"),)
+    __table_args__ = (sa.Index("ix_article_city_city", "city"), sa.Index("ix_article_city_province", "province"))
     article_id: int = Field(sa_column=sa.Column(sa.Integer, sa.ForeignKey("article.id", ondelete="CASCADE"), primary_key=True))
     city: str = Field(sa_column=sa.Column(sa.String(100), primary_key=True))
     province: str = Field(sa_column=sa.Column(sa.String(100), nullable=False))
