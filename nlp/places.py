@@ -309,12 +309,12 @@ def _decide(
 
     def conf_of(c: str) -> float:
         share = ev.score[c] / ev.score[top] if top else 0.0
-        return round(ev.conf.get(c, 1.0) * (0.4 + 0.6 * share) * min(1.0, ev.score[c] / (opts.min_score * 2)), 3)
+        return round(ev.conf.get(c, 1.0) * (0.4 + 0.6 * share) * min(1.0, ev.score[c] / opts.min_score), 3)
 
     tags = []
     for c in ranked:
         s = ev.score[c]
-        if s < opts.min_score or (top and s < opts.min_share * ev.score[top]):
+        if top and s < opts.min_share * ev.score[top]:
             continue
         tied_top = top is not None and s >= ev.score[top] - 1e-9 and ev.body[c] > 0
         if ev.body[c] < opts.min_score and (not tied_top or province_level or is_national):
