@@ -168,6 +168,7 @@ class Gazetteer:
         self.by_core: dict[str, tuple[str, ...]] = {}
         for city in cities.values():
             self.by_core[norm_key(city.core)] = (*self.by_core.get(norm_key(city.core), ()), city.name)
+        self._near_memo: dict[tuple[str, int], str | None] = {}  # words repeat across articles
         self._deletes: dict[str, set[str]] = defaultdict(set)
         for key, form in forms.items():
             if (form.cities or form.province) and not form.exact and len(key) >= 5:
@@ -223,7 +224,7 @@ class Gazetteer:
         return found, hints
 
     def _resolve(self, text: str, start: int, end: int, form: Form, *, weak: bool) -> Found | None:
-        cue = LEFT_CUE.search(text, max(0, start - _CUE_LEFT_CHARS), start)
+        cue = _left_cue(text, start)
         group = cue.lastgroup if cue else None
         if group in ("title", "street"):
             return None
@@ -262,7 +263,7 @@ class Gazetteer:
         return Found(m, want, actor)
 
     def _hint(self, text: str, start: int, end: int, form: Form, *, weak: bool) -> Hint | None:
-        cue = LEFT_CUE.search(text, max(0, start - _CUE_LEFT_CHARS), start)
+        cue = _left_cue(text, start)
         group = cue.lastgroup if cue else None
         if group in ("title", "street"):
             return None
@@ -314,6 +315,15 @@ class Gazetteer:
 
     def nearest(self, key: str, *, max_distance: int = 1) -> str | None:
         """The one city/province form within ``max_distance`` edits of ``key``, else None."""
+        memo = self._near_memo.get((key, max_distance), self)
+        if memo is not self:
+            return memo  # type: ignore[return-value]
+        found = self._nearest(key, max_distance)
+        if len(self._near_memo) < 100_000:
+            self._near_memo[(key, max_distance)] = found
+        return found
+
+    def _nearest(self, key: str, max_distance: int) -> str | None:
         if len(key) < 5:
             return None
         cands = set(self._deletes.get(key, ()))
@@ -332,11 +342,60 @@ class Gazetteer:
         return min(best, key=lambda k: osa_distance(key, k))
 
 
+class _Cue:
+    """The cue group and where it starts (the shape of the ``re.Match`` it stands for)."""
+
+    __slots__ = ("lastgroup", "_start")
+
+    def __init__(self, group: str | None, start: int) -> None:
+        self.lastgroup = group
+        self._start = start
+
+    def start(self) -> int:
+        return self._start
+
+
+_TOKEN = re.compile(r"\S+")
+
+
+def _left_cue(text: str, start: int) -> _Cue | None:
+    """The cue ending right before ``start``: the last one to four tokens matched against ``LEFT_CUE``."""
+    lo = max(0, start - _CUE_LEFT_CHARS)
+    window = text[lo:start]
+    if window and not window[-1].isspace():
+        return None
+    toks = list(_TOKEN.finditer(window))[-4:]
+    if not toks or not any(t.group().rstrip(".") in _CUE_WORDS for t in toks):
+        return None
+    for n in range(len(toks), 0, -1):
+        m = LEFT_CUE.fullmatch(" ".join(t.group() for t in toks[-n:]) + " ")
+        if m:
+            return _Cue(m.lastgroup, lo + toks[-n].start())
+    return None
+
+
 def _agency_before(text: str, start: int) -> bool:
     """An agency or office title right before the name: the place acts, not just hosts."""
+    words = text[max(0, start - 60):start].split()
+    if not any(w.rstrip(".") in _AGENCY_WORDS for w in words[-7:]):
+        return False
     return _AGENCY.search(text, max(0, start - 60), start) is not None
 
 
+# Every word that can begin or end a cue; a window without one skips the regex (speed).
+_CUE_WORDS = frozenset(
+    "Wali Walikota WALI Walkot Wawali Pemkot PEMKOT Pemko PEMKO Pemerintah Sekda DPRD Polrestabes Kota KOTA kota "
+    "Bupati BUPATI Wabup Pemkab PEMKAB Kabupaten KABUPATEN kabupaten Kab KAB Adm ADM Administrasi Administratif "
+    "Gubernur GUBERNUR Wagub Pemprov PEMPROV Provinsi PROVINSI Prov Sekdaprov Polres Polresta Kapolres Kapolresta "
+    "Metro Polsek Kecamatan KECAMATAN Kec Camat Distrik Pak Bapak Bu Ibu Sdr Saudara Mas Mbak Kang Bang Cak Sdri "
+    "Jalan JALAN Jl JL Jln Gang Gg di ke dari Di Ke Dari DI asal wilayah Wilayah kawasan daerah warga Warga Pulau "
+    "se menuju antara dan serta".split()
+)
+_AGENCY_WORDS = frozenset(
+    "Pemerintah Dinas Dinkes Dishub Disdukcapil Bappeda Bapenda Bappenda DPRD Sekda Kepala Kominfo BPBD Satpol "
+    "Badan Bagian Wali Walikota Bupati Gubernur Pj Pemkot Pemkab Pemprov Pemko Kabag Camat RSUD Mal MPP "
+    "Diskominfotik Diskominfo Kadis Kadiskominfo".split()
+)
 _AGENCY = re.compile(
     r"\b(?:Pemerintah|Dinas|Dinkes|Diskominfo\w*|Dishub|Disdukcapil|Bappeda|Bapenda|Bappenda|DPRD|Sekda"
     r"|Kadis\w*|Kepala|Kominfo|BPBD|Satpol|Badan|Bagian|Wali\s?[Kk]ota|Walikota|Bupati|Gubernur|Pj\.?"
