@@ -72,7 +72,7 @@ class Reply:
         """A small compressed body that inflates to ``decompressed_bytes`` of spaces."""
         comp = zlib.compressobj(9, zlib.DEFLATED, 31 if encoding == "gzip" else 15)
         chunk = b" " * (1 << 20)
-        parts = [b"<html><body>"]
+        parts = [comp.compress(b"<html><body>")]
         left = decompressed_bytes
         while left > 0:
             piece = chunk if left >= len(chunk) else chunk[:left]
@@ -132,8 +132,7 @@ class SiteServer:
         self.routes = _Routes()
         self._log: list[LoggedRequest] = []
         self._log_lock = threading.Lock()
-        self._httpd = ThreadingHTTPServer((host, port), _handler_for(self))
-        self._httpd.daemon_threads = True
+        self._httpd = _QuietServer((host, port), _handler_for(self))
         self.host, self.port = self._httpd.server_address[:2]
         self.url = f"http://{self.host}:{self.port}"
         self._thread = threading.Thread(target=self._httpd.serve_forever, name=f"site-{self.host}:{self.port}", daemon=True)
@@ -230,6 +229,15 @@ class SiteServer:
         name = path.name.split("@", 1)[0]
         ctype = CONTENT_TYPES.get(Path(name).suffix, mimetypes.guess_type(name)[0] or "application/octet-stream")
         return Reply(body=body, content_type=ctype)
+
+
+class _QuietServer(ThreadingHTTPServer):
+    """A threading server that logs, instead of printing, clients that hang up mid-request."""
+
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        logger.debug("client %s hung up", client_address, exc_info=True)
 
 
 def _encode(reply: Reply) -> bytes:
