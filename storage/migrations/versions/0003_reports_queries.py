@@ -1,8 +1,9 @@
 """views that apply analyst labels over machine tags, and indexes for the analyst queries
 
 Views (same SQL on SQLite and PostgreSQL, handy in Datasette or psql):
-  label_scope       the label that governs each labelled article: its own, else the newest label
-                    on another copy of its story (syndicated copies are one piece of news)
+  label_scope       for each article under a label: which label decides its relevance, its pillars
+                    and its cities. A label speaks for every copy of its story (syndicated copies
+                    are one piece of news); for each part, the newest label that sets it wins.
   effective_tag     one row per article: relevance, main pillar, main city, province after labels
   effective_pillar  the pillars of each article after labels
   effective_city    the kabupaten/kota of each article after labels
@@ -24,40 +25,44 @@ depends_on = None
 
 LABEL_SCOPE = """
 CREATE VIEW label_scope AS
-SELECT article_id, label_article_id FROM (
-  SELECT a.id AS article_id, l.article_id AS label_article_id,
-         ROW_NUMBER() OVER (
-           PARTITION BY a.id
-           ORDER BY CASE WHEN a.id = l.article_id THEN 0 ELSE 1 END, l.labelled_at DESC, l.article_id DESC
-         ) AS rn
+SELECT DISTINCT article_id, relevant_label, pillars_label, cities_label FROM (
+  SELECT a.id AS article_id,
+    FIRST_VALUE(CASE WHEN l.relevant IS NOT NULL THEN l.article_id END) OVER (
+      PARTITION BY a.id ORDER BY CASE WHEN l.relevant IS NOT NULL THEN 0 ELSE 1 END,
+      l.labelled_at DESC, l.article_id DESC) AS relevant_label,
+    FIRST_VALUE(CASE WHEN l.pillars_set THEN l.article_id END) OVER (
+      PARTITION BY a.id ORDER BY CASE WHEN l.pillars_set THEN 0 ELSE 1 END,
+      l.labelled_at DESC, l.article_id DESC) AS pillars_label,
+    FIRST_VALUE(CASE WHEN l.cities_set THEN l.article_id END) OVER (
+      PARTITION BY a.id ORDER BY CASE WHEN l.cities_set THEN 0 ELSE 1 END,
+      l.labelled_at DESC, l.article_id DESC) AS cities_label
   FROM label l
   JOIN article la ON la.id = l.article_id
   JOIN article a ON a.id = l.article_id OR (la.story_id IS NOT NULL AND a.story_id = la.story_id)
 ) ranked
-WHERE rn = 1
 """
 
 EFFECTIVE_TAG = """
 CREATE VIEW effective_tag AS
 SELECT a.id AS article_id,
        COALESCE(a.story_id, -a.id) AS story_key,
-       COALESCE(l.relevant, t.relevant) AS relevant,
-       CASE WHEN l.pillars_set THEN (
-         SELECT lp.pillar FROM label_pillar lp WHERE lp.article_id = l.article_id
+       COALESCE(lr.relevant, t.relevant) AS relevant,
+       CASE WHEN ls.pillars_label IS NOT NULL THEN (
+         SELECT lp.pillar FROM label_pillar lp WHERE lp.article_id = ls.pillars_label
          ORDER BY lp.is_main DESC, lp.pillar LIMIT 1) ELSE t.main_pillar END AS main_pillar,
-       CASE WHEN l.cities_set THEN (
-         SELECT lc.city FROM label_city lc WHERE lc.article_id = l.article_id
+       CASE WHEN ls.cities_label IS NOT NULL THEN (
+         SELECT lc.city FROM label_city lc WHERE lc.article_id = ls.cities_label
          ORDER BY lc.is_main DESC, lc.city LIMIT 1) ELSE t.main_city END AS main_city,
-       CASE WHEN l.cities_set THEN (
-         SELECT lc.province FROM label_city lc WHERE lc.article_id = l.article_id
+       CASE WHEN ls.cities_label IS NOT NULL THEN (
+         SELECT lc.province FROM label_city lc WHERE lc.article_id = ls.cities_label
          ORDER BY lc.is_main DESC, lc.city LIMIT 1) ELSE t.province END AS province,
        t.relevance AS relevance,
        t.model_version AS model_version,
-       ls.label_article_id AS label_article_id
+       CASE WHEN ls.article_id IS NULL THEN 0 ELSE 1 END AS labelled
 FROM article a
 LEFT JOIN article_tag t ON t.article_id = a.id
 LEFT JOIN label_scope ls ON ls.article_id = a.id
-LEFT JOIN label l ON l.article_id = ls.label_article_id
+LEFT JOIN label lr ON lr.article_id = ls.relevant_label
 """
 
 EFFECTIVE_PILLAR = """
@@ -65,14 +70,11 @@ CREATE VIEW effective_pillar AS
 SELECT ap.article_id AS article_id, ap.pillar AS pillar, ap.is_main AS is_main, 'machine' AS origin
 FROM article_pillar ap
 LEFT JOIN label_scope ls ON ls.article_id = ap.article_id
-LEFT JOIN label l ON l.article_id = ls.label_article_id
-WHERE l.pillars_set IS NULL OR NOT l.pillars_set
+WHERE ls.pillars_label IS NULL
 UNION ALL
 SELECT ls.article_id, lp.pillar, lp.is_main, 'analyst'
 FROM label_scope ls
-JOIN label l ON l.article_id = ls.label_article_id
-JOIN label_pillar lp ON lp.article_id = l.article_id
-WHERE l.pillars_set
+JOIN label_pillar lp ON lp.article_id = ls.pillars_label
 """
 
 EFFECTIVE_CITY = """
@@ -81,14 +83,11 @@ SELECT ac.article_id AS article_id, ac.city AS city, ac.province AS province, ac
        'machine' AS origin
 FROM article_city ac
 LEFT JOIN label_scope ls ON ls.article_id = ac.article_id
-LEFT JOIN label l ON l.article_id = ls.label_article_id
-WHERE l.cities_set IS NULL OR NOT l.cities_set
+WHERE ls.cities_label IS NULL
 UNION ALL
 SELECT ls.article_id, lc.city, lc.province, lc.is_main, 'analyst'
 FROM label_scope ls
-JOIN label l ON l.article_id = ls.label_article_id
-JOIN label_city lc ON lc.article_id = l.article_id
-WHERE l.cities_set
+JOIN label_city lc ON lc.article_id = ls.cities_label
 """
 
 COVERAGE = """
