@@ -22,30 +22,31 @@ STOPWORDS_EXTRA_FILE = "stopwords_extra.txt"  # nlp/data: news filler, dates, re
 
 # fmt: off
 # Characters normalize() rewrites before anything else (NFKC leaves these alone).
-CHAR_MAP = str.maketrans(
-    {
-        # curly single quotes, prime
-        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-        # curly double quotes, guillemets
-        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
-        "\u2010": "-", "\u2011": "-",  # hyphen, non-breaking hyphen: keep e-KTP, anak-anak joined
-        # figure/en/em dashes, horizontal bar, minus: separators, never joiners
-        "\u2012": " - ", "\u2013": " - ", "\u2014": " - ", "\u2015": " - ", "\u2212": " - ",
-        # soft hyphen, zero-width space/joiners, word joiner, BOM: invisible, dropped
-        "\u00ad": None, "\u200b": None, "\u200c": None, "\u200d": None, "\u2060": None,
-        "\ufeff": None,
-    }
-)
+CHAR_MAP: dict[str, str] = {
+    # curly single quotes, prime
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    # curly double quotes, guillemets
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u2010": "-", "\u2011": "-",  # hyphen, non-breaking hyphen: keep e-KTP, anak-anak joined
+    # figure/en/em dashes, horizontal bar, minus: separators, never joiners
+    "\u2012": " - ", "\u2013": " - ", "\u2014": " - ", "\u2015": " - ", "\u2212": " - ",
+    # soft hyphen, zero-width space/joiners, word joiner, BOM: invisible, dropped
+    "\u00ad": "", "\u200b": "", "\u200c": "", "\u200d": "", "\u2060": "", "\ufeff": "",
+}
 # fmt: on
+SPECIAL_CHAR = re.compile("[" + "".join(CHAR_MAP) + "]")
 URL = re.compile(
     r"(?:https?://|www\.)\S+", re.I
 )  # links pasted into articles ("Baca: https://...")
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")  # redaksi@..., humas@...go.id
-APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")  # Jum'at -> Jumat, Qur'an -> Quran
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")  # redaksi@..., humas@...go.id
+APOSTROPHE = re.compile(
+    r"'(?<=\w')(?=\w)"
+)  # Jum'at -> Jumat, Qur'an -> Quran (literal first: fast)
 RUPIAH = re.compile(r"\b(rp)\.?(?=\d)", re.I)  # Rp1,5 miliar -> rp 1,5 miliar
+RUPIAH_LOWER = re.compile(r"rp(?<!\wrp)\.?(?=\d)")  # the same on lower-cased text, literal first
 COMBINING = re.compile(r"[\u0300-\u036f]")  # diacritics left by NFKD: café -> cafe
-SPACES = re.compile(r"[^\S\n]+")
-NEWLINES = re.compile(r" ?\n[\s]*")
+SPACES = re.compile(r" [^\S\n]+|[^\S \n][^\S\n]*")  # runs, tabs, NBSP; a lone space is left alone
+NEWLINES = re.compile(r" \n\s*|\n\s+")  # blank lines and indentation around line breaks
 TOKEN = re.compile(
     r"[^\W_]+(?:-[^\W_]+)*"
 )  # words and numbers; inner hyphens kept (anak-anak, e-ktp)
@@ -67,6 +68,10 @@ class TextOptions:
 DEFAULT_OPTIONS = TextOptions()
 
 
+def _special(m: re.Match[str]) -> str:
+    return CHAR_MAP[m.group()]
+
+
 def normalize(text: str, *, lower: bool = True) -> str:
     """One spelling per word: NFKC, straight quotes, dashes split, no URLs/emails/diacritics."""
     if not isinstance(text, str):
@@ -75,18 +80,20 @@ def normalize(text: str, *, lower: bool = True) -> str:
             "decode bytes first (e.g. .decode('utf-8'))"
         )
     if not text.isascii():
-        text = unicodedata.normalize("NFKC", text).translate(CHAR_MAP)
+        text = SPECIAL_CHAR.sub(_special, unicodedata.normalize("NFKC", text))
         if not text.isascii():
             text = COMBINING.sub("", unicodedata.normalize("NFKD", text))
             text = unicodedata.normalize("NFC", text)
-    text = URL.sub(" ", text)
+    if "://" in text or "www." in text or "WWW." in text:
+        text = URL.sub(" ", text)
     if "@" in text:
         text = EMAIL.sub(" ", text)
     if "'" in text:
         text = APOSTROPHE.sub("", text)
-    text = RUPIAH.sub(r"\1 ", text)
     if lower:
-        text = text.lower()
+        text = RUPIAH_LOWER.sub("rp ", text.lower())
+    else:
+        text = RUPIAH.sub(r"\1 ", text)
     text = SPACES.sub(" ", text)
     if "\n" in text:
         text = NEWLINES.sub("\n", text)
