@@ -67,6 +67,8 @@ def classify(failure: Failure) -> tuple[str, str]:
         return REFUSAL_STATES.get(value.reason, GONE), value.reason
     if isinstance(value, DownloadCancelledError) or (isinstance(value, IgnoreRequest) and "DOWNLOAD_MAXSIZE" in str(value)):
         return GONE, "too_large"
+    if isinstance(value, IgnoreRequest) and "max redirections" in str(value):
+        return GONE, "too_many_redirects"
     if isinstance(value, IgnoreRequest):
         return GONE, "ignored"
     for exc_type, reason in EXCEPTION_REASONS:

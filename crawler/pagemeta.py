@@ -12,15 +12,13 @@ from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 LINK_TAG = re.compile(r"<link\b[^>]*>", re.I)
-ANCHOR = re.compile(r"<a\b([^>]*)>(.{0,300}?)</a\s*>", re.I | re.S)
+ANCHOR = re.compile(r"<a\b([^>]*)>", re.I)
 ATTR = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 HTML_AMP = re.compile(r"<html\b[^>]*?\s(?:amp|\u26a1)(?=[\s=>/])", re.I)
 HEAD_END = re.compile(r"</head\s*>|<body\b", re.I)
-TAG = re.compile(r"<[^>]+>")
 # Cheap pre-check: a page without any of these has no continuation page worth scanning for.
 PAGING_HINT = re.compile(r"rel=[\"']?next|selanjutnya|berikutnya|halaman|[?&](?:amp;)?(?:page|hal|halaman)=\d|/\d+/?[\"']", re.I)
-NEXT_PART_TEXT = re.compile(r"^\s*(?:selanjutnya|berikutnya|halaman\s+(?:selanjutnya|berikutnya)|next\s+page|next|\d{1,2}|»|›)\s*$", re.I)
-PART_PARAMS = ("page", "halaman", "hal", "p")
+PART_PARAMS = ("page", "halaman", "hal")
 MAX_HEAD = 65_536
 
 
@@ -63,33 +61,37 @@ def _same_article(base_a: str, base_b: str) -> bool:
 def find_next_part(text: str, url: str, *, seq: int, pattern: re.Pattern[str] | None = None) -> str | None:
     """URL of part ``seq + 1`` of the article at ``url`` (part ``seq``), or None.
 
-    A link counts only if it points at the same article path with the next part number, so a
-    "Selanjutnya" link to another story, or "Sebelumnya" back to part 1, never joins the article.
+    Any link counts ("Selanjutnya", "2", "Lanjut ke halaman 2", rel=next) if it points at the same
+    article path with the next part number, so a "Selanjutnya" link to another story, or
+    "Sebelumnya" back to part 1, never joins the article. A source's ``multipage.next_pattern``
+    adds links of its own shape.
     """
-    if not PAGING_HINT.search(text):
+    if not PAGING_HINT.search(text) and pattern is None:
         return None
     # Part 1 is the article URL itself (its trailing digits may be the article id, not a part).
     base = part_number(url)[0] if seq > 1 else url
     want = seq + 1
-    candidates: list[str] = []
+    hrefs: list[str] = []
     for m in LINK_TAG.finditer(text, 0, _head_end(text)):
         attrs = _attrs(m.group(0)[5:])
         if attrs.get("rel", "").lower() == "next" and attrs.get("href"):
-            candidates.append(attrs["href"])
-    for m in ANCHOR.finditer(text):
-        attrs = _attrs(m.group(1))
-        href = attrs.get("href")
-        if not href:
-            continue
-        label = TAG.sub("", m.group(2))
-        if "next" in attrs.get("rel", "").lower().split() or NEXT_PART_TEXT.match(label) or (pattern is not None and pattern.search(href)):
-            candidates.append(href)
-    for href in candidates:
-        absolute = urljoin(url, href.strip())
+            hrefs.append(attrs["href"])
+    hrefs += [h for m in ANCHOR.finditer(text) if (h := _attrs(m.group(1)).get("href"))]
+    for href in hrefs:
+        absolute = urljoin(url, href.strip()).split("#", 1)[0]
         cand_base, number = part_number(absolute)
         if number == want and _same_article(cand_base, base):
             return absolute
+    if pattern is not None:
+        for href in hrefs:
+            absolute = urljoin(url, href.strip()).split("#", 1)[0]
+            if pattern.search(absolute) and absolute != url and _same_host(absolute, url):
+                return absolute
     return None
+
+
+def _same_host(a: str, b: str) -> bool:
+    return urlsplit(a).netloc == urlsplit(b).netloc
 
 
 def _head_end(text: str) -> int:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -107,10 +107,16 @@ def crawl(
     *,
     engine: Engine,
     extra_pipelines: Sequence[PipelineSpec] = (),
+    extra_settings: Mapping[str, Any] | None = None,
     progress: Callable[[Progress], None] | None = None,
     install_signal_handlers: bool = True,
 ) -> CrawlSummary:
-    """Crawl ``sources`` into the database at ``engine`` (migrated) and record the run; blocks until done."""
+    """Crawl ``sources`` into the database at ``engine`` (migrated) and record the run; blocks until done.
+
+    ``extra_pipelines`` (class paths, classes or instances) receive each PageItem after its page is
+    committed, ``page_id`` set; ``extra_settings`` are Scrapy settings they read in ``from_crawler``.
+    ``progress`` is called every ``options.progress_every`` article pages.
+    """
     if not sources:
         raise SourceConfigError("no sources to crawl: check --source names or enable a source")
     with session_scope(engine) as s:
@@ -123,7 +129,11 @@ def crawl(
         engine, run_id=run_id, source_ids=source_ids, max_attempts=options.max_attempts,
         batch_size=options.batch_size, progress=progress, progress_every=options.progress_every,
     )
-    process = CrawlerProcess(build_settings(options, sources, extra_pipelines))
+    settings = build_settings(options, sources, extra_pipelines)
+    clash = sorted(set(extra_settings or {}) & set(settings))
+    if clash:
+        raise ValueError(f"extra_settings may not override the crawler's own settings: {', '.join(clash)}")
+    process = CrawlerProcess({**settings, **(extra_settings or {})})
     logging.getLogger("scrapy").setLevel(options.log_level)  # Scrapy's dictConfig just set it to DEBUG
     crawler = process.create_crawler(NewsSpider)
     process.crawl(crawler, sources=tuple(sources), ledger=ledger, options=options)

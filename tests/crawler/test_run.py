@@ -120,3 +120,38 @@ def test_unknown_source_name_is_a_usage_error(tmp_path: Path, outlet_sources: Pa
     result = run_crawl(tmp_path / "crawl.db", outlet_sources, ["site-rs"])
     assert result.returncode == 2
     assert "--source 'site-rs': no such (enabled) source: did you mean 'site-rss'?" in result.stderr
+
+
+def test_extra_pipelines_see_committed_pages_with_their_ids(tmp_path: Path, outlets: dict[str, SiteServer], outlet_sources: Path) -> None:
+    import json
+    import subprocess
+    import sys
+
+    from tests.crawler.conftest import child_env
+
+    db, out = tmp_path / "crawl.db", tmp_path / "seen.jsonl"
+    script = f"""
+import logging
+from datetime import datetime, timezone
+from crawler.run import crawl
+from crawler.settings import CrawlOptions
+from crawler.sources import load_sources
+from storage.db import make_engine
+from storage.migrate import upgrade
+from tests.crawler.recording_pipeline import RecordingPipeline
+engine = make_engine({str(db)!r}); upgrade(engine)
+sources = load_sources(files=[{str(outlet_sources)!r}], shipped=False, only=["site-rss", "site-portal"])
+opts = CrawlOptions(download_delay=0, autothrottle=False, since=datetime(2026, 11, 1, tzinfo=timezone.utc))
+summary = crawl(sources, opts, engine=engine,
+                extra_pipelines=["tests.crawler.recording_pipeline.RecordingPipeline", RecordingPipeline({str(db)!r}, {str(out)!r}, "object")],
+                extra_settings={{"TEST_DB": {str(db)!r}, "TEST_OUT": {str(out)!r}}})
+print(summary.status)
+"""
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, cwd=tmp_path, env=child_env())
+    assert proc.returncode == 0 and proc.stdout.strip().endswith("ok"), proc.stderr[-3000:]
+    seen = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    pages = {r.id for r in query(db, "SELECT id FROM page")}
+    for label in ("path", "object"):
+        mine = [s for s in seen if s["label"] == label]
+        assert {s["page_id"] for s in mine if s["new"]} == pages  # every stored page, by id
+        assert all(s["committed"] for s in mine)  # and only after its transaction committed

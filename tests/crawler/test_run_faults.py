@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -142,3 +143,26 @@ def test_dead_feeds_are_recorded_as_source_errors(tmp_path: Path) -> None:
     assert result.summary["sources"]["dead"]["errors"] == {"feed:links_home": 1, "feed:not_xml": 1}
     runs = query(tmp_path / "crawl.db", "SELECT status, message FROM crawl_run")
     assert runs[0].status == "failed" and "dead" in runs[0].message
+
+
+def test_redirect_loops_and_slow_hosts_are_cut_off(tmp_path: Path) -> None:
+    root = tmp_path / "slow"
+    root.mkdir()
+    (root / "robots.txt").write_text("User-agent: *\nAllow: /\n", encoding="utf-8")
+    (root / "rss.xml").write_text(feed("{{BASE}}", ["/a/loop", "/a/slow"]), encoding="utf-8")
+    with serve(root, host="127.0.0.10") as s:
+        s.route("/a/loop", Reply.redirect("/a/loop-lagi", 302))
+        s.route("/a/loop-lagi", Reply.redirect("/a/loop", 302))
+        s.route("/a/slow", Reply(200, article("Server lambat"), delay=3.0))
+        entry = {"name": "slow", "home": s.url + "/", "feeds": [s.url + "/rss.xml"], "article_pattern": "/a/", "allowed_domains": ["127.0.0.10"]}
+        db = tmp_path / "crawl.db"
+        started = time.monotonic()
+        result = run_crawl(db, write_sources(tmp_path / "s.toml", [entry]), ["slow"], settings=["crawl.retries=0", "crawl.timeout=1", "crawl.max_redirects=3"])
+        elapsed = time.monotonic() - started
+        loop_hits = sum(1 for r in s.requests if r.path.startswith("/a/loop"))
+    rows = {r.canonical_url.rsplit("/", 1)[1]: (r.state, r.reason) for r in query(db, "SELECT canonical_url, state, reason FROM frontier")}
+    assert rows["loop"] == ("gone", "too_many_redirects")
+    assert rows["slow"] == ("failed", "timeout")
+    assert loop_hits == 4  # the first request and 3 redirects, then it stops
+    assert elapsed < 30  # Scrapy's default timeout would hold the crawl for 180 s
+    assert result.returncode == 1
