@@ -34,6 +34,26 @@ class Extracted:
 
 
 @dataclass(frozen=True)
+class Fingerprint:
+    """What story matching needs of one article: normalised-text hash, MinHash signature, LSH band keys."""
+
+    content_hash: str
+    signature: bytes = b""  # MinHash values, little-endian uint32, one per permutation
+    bands: tuple[int, ...] = ()  # one signed 64-bit key per LSH band, in band order
+
+    def agreement(self, signatures: list[bytes]) -> list[float]:
+        """Share of equal MinHash values with each other signature: the Jaccard estimate of the texts."""
+        import numpy as np
+
+        mine = np.frombuffer(self.signature, dtype="<u4")
+        out: list[float] = []
+        for other in signatures:
+            theirs = np.frombuffer(other, dtype="<u4")
+            out.append(float(np.count_nonzero(mine == theirs)) / len(mine) if len(theirs) == len(mine) and len(mine) else 0.0)
+        return out
+
+
+@dataclass(frozen=True)
 class CityMention:
     """One place name found in a text, with its character offsets."""
 
