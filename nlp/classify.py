@@ -97,7 +97,7 @@ def _features() -> FeatureUnion:
     return FeatureUnion(
         [
             ("words", TfidfVectorizer(token_pattern=r"\S+", lowercase=False, ngram_range=(1, 2), min_df=2,
-                                      max_df=0.9, sublinear_tf=True, max_features=60_000)),
+                                      max_df=0.9, sublinear_tf=True, max_features=40_000)),
             ("lexicon", LexiconCounts(weight=0.5)),
         ]
     )

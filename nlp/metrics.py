@@ -37,6 +37,10 @@ class Gold:
     province: str | None = None
     style: str = ""
 
+    @property
+    def main_pillar(self) -> str | None:
+        return self.pillars[0] if self.pillars else None
+
 
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     """Precision, recall, F1 (0 where undefined)."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import zipfile
 import logging
 from dataclasses import dataclass, field
 from importlib import resources
@@ -24,7 +25,11 @@ logger = logging.getLogger(__name__)
 MODEL_FILE = "tagger.skops"
 SIDECAR_FILE = "tagger.json"
 # The only non-sklearn types a model file may contain (skops refuses anything else).
-TRUSTED_TYPES = ["nlp.classify.LexiconCounts"]
+TRUSTED_TYPES = [
+    "nlp.classify.LexiconCounts",
+    "sklearn.calibration._CalibratedClassifier",
+    "sklearn.calibration._SigmoidCalibration",
+]
 
 
 class ModelError(Exception):
@@ -52,7 +57,7 @@ def save_model(model: TaggerModel, directory: Path) -> Path:
     directory.mkdir(parents=True, exist_ok=True)
     path = directory / MODEL_FILE
     tmp = path.with_suffix(".skops.tmp")
-    sio.dump({"relevance": model.relevance, "pillars": model.pillars}, tmp)
+    sio.dump({"relevance": model.relevance, "pillars": model.pillars}, tmp, compression=zipfile.ZIP_DEFLATED, compresslevel=6)
     digest = hashlib.sha256(tmp.read_bytes()).hexdigest()
     sidecar = {
         "model_version": model.version,

@@ -7,6 +7,7 @@ import logging
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 from datetime import UTC, datetime
 
 import sklearn
@@ -79,6 +80,14 @@ def model_version(examples: Sequence[Example], options: TrainOptions, *, today: 
     return f"tagger-{day}-{h.hexdigest()[:8]}"
 
 
+def _plain_vocabulary(pipe: Any) -> None:
+    """Cast pruned vocabularies' numpy ints to int: skops stores each numpy scalar as a file (minutes to save)."""
+    for vec in pipe.named_steps["features"].transformer_list:
+        est = vec[1]
+        if hasattr(est, "vocabulary_"):
+            est.vocabulary_ = {term: int(i) for term, i in est.vocabulary_.items()}
+
+
 def fit(examples: Sequence[Example], *, options: TrainOptions = TrainOptions(), version: str | None = None) -> TaggerModel:
     """Train relevance on all examples and pillars on the relevant ones (augmented copies added)."""
     if not any(e.relevant for e in examples) or all(e.relevant for e in examples):
@@ -90,6 +99,8 @@ def fit(examples: Sequence[Example], *, options: TrainOptions = TrainOptions(), 
     rel_idx = [i for i, e in enumerate(train) if e.relevant]
     pillars = make_pillar_pipeline(c=options.c_pillars, seed=options.seed)
     pillars.fit([docs[i] for i in rel_idx], pillar_matrix([train[i].pillars for i in rel_idx]))
+    for pipe in (relevance, pillars):
+        _plain_vocabulary(pipe)
     origins: dict[str, int] = {}
     for e in examples:
         origins[e.origin] = origins.get(e.origin, 0) + 1
