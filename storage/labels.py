@@ -110,7 +110,7 @@ def clear_label(session: Session, article_id: int) -> bool:
     session.execute(sa.delete(LABEL_PILLAR).where(LABEL_PILLAR.c.article_id == article_id))
     session.execute(sa.delete(LABEL_CITY).where(LABEL_CITY.c.article_id == article_id))
     result = session.execute(sa.delete(LABEL).where(LABEL.c.article_id == article_id))
-    return bool(result.rowcount)
+    return bool(result.rowcount)  # type: ignore[attr-defined]
 
 
 def get_label(session: Session, article_id: int) -> LabelRecord | None:

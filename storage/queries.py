@@ -51,7 +51,7 @@ EPOCH_MONDAY = date(1970, 1, 5)  # week numbers count from this Monday
 
 __all__ = [
     "GROUPS", "PILLARS", "ArticleTags", "CoverageRow", "Filters", "GroupCount", "QueryError", "StoryRow",
-    "article_rows", "count_stories", "effective_tags", "known_values", "list_stories", "week_label",
+    "article_rows", "city_province", "count_stories", "effective_tags", "known_values", "list_stories", "week_label",
 ]
 
 
@@ -277,7 +277,7 @@ def count_stories(
     if multi:
         src = _dim_rows(b, multi[0], filters).subquery("d0")
         joined: sa.FromClause = src
-        values = {multi[0]: src.c.value}
+        values: dict[str, sa.ColumnElement[Any]] = {multi[0]: src.c.value}
         for i, dim in enumerate(multi[1:], start=1):
             extra = _dim_rows(b, dim, filters).subquery(f"d{i}")
             joined = joined.join(extra, extra.c.id == src.c.id)
@@ -312,7 +312,7 @@ def count_stories(
     return out
 
 
-def _execute(runner: Runner, q: sa.Executable, filters: Filters) -> sa.Result[Any]:
+def _execute(runner: Runner, q: sa.Executable, filters: Filters) -> Any:
     """Run a query; a search the database rejects becomes a one-line QueryError."""
     try:
         return runner.execute(q)
@@ -425,3 +425,10 @@ def known_values(runner: Runner, field: str) -> list[str]:
     else:
         raise QueryError(f"no list of {field!r} names: use city, province or outlet")
     return sorted({r[0] for r in runner.execute(q) if r[0]})
+
+
+def city_province(runner: Runner, city: str) -> str | None:
+    """The province the database files ``city`` under (the most frequent one), or None if unseen."""
+    q = sa.union_all(sa.select(CITY.c.province).where(CITY.c.city == city), sa.select(LABEL_CITY.c.province).where(LABEL_CITY.c.city == city)).subquery()
+    row = runner.execute(sa.select(q.c.province, sa.func.count()).group_by(q.c.province).order_by(sa.func.count().desc(), q.c.province).limit(1)).first()
+    return None if row is None else str(row[0])

@@ -106,3 +106,15 @@ def _labels(runner: Runner, label_ids: Sequence[int]) -> dict[int, dict[str, Any
         for aid, city, prov, is_main in runner.execute(q):
             out[int(aid)]["cities"].append((city, prov, bool(is_main)))
     return out
+
+
+def machine_tags(runner: Runner, article_id: int) -> ArticleTags:
+    """The tagger's own verdict on one article, ignoring labels (to show what a label changed)."""
+    tag = runner.execute(sa.select(TAG.c.relevant, TAG.c.main_pillar, TAG.c.main_city, TAG.c.province).where(TAG.c.article_id == article_id)).first()
+    q = sa.select(PILLAR.c.pillar, PILLAR.c.is_main).where(PILLAR.c.article_id == article_id)
+    pillars = sorted(runner.execute(q), key=lambda p: (not p[1], PILLARS.index(p[0]) if p[0] in PILLARS else 99))
+    q = sa.select(CITY.c.city, CITY.c.province, CITY.c.is_main).where(CITY.c.article_id == article_id)
+    cities = sorted(runner.execute(q), key=lambda c: (not c[2], c[0]))
+    relevant = None if tag is None else bool(tag[0])
+    return ArticleTags(article_id, relevant, tuple(p[0] for p in pillars), tag[1] if tag else None,
+                       tuple((c[0], c[1]) for c in cities), tag[2] if tag else None, tag[3] if tag else None, False)

@@ -31,7 +31,9 @@ def test_label_is_recorded_merged_and_idempotent(any_engine, article) -> None:
     change = LabelChange(relevant=True, pillars=("governance", "economy"), analyst="rina", note="izin usaha")
     with session_scope(any_engine) as s:
         rec = set_label(s, aid, change)
-    assert rec.pillars == ("governance", "economy") and rec.cities is None and rec.relevant is True
+    assert rec.pillars == ("governance", "economy")
+    assert rec.cities is None
+    assert rec.relevant is True
     first = _rows(any_engine, aid)
     with session_scope(any_engine) as s:
         set_label(s, aid, change)
@@ -82,5 +84,6 @@ def test_retagging_rewrites_machine_tags_and_leaves_labels(any_engine, article) 
     with any_engine.connect() as conn:
         version = conn.execute(sa.text("SELECT model_version FROM article_tag WHERE article_id = :a"), {"a": aid}).scalar_one()
         machine = conn.execute(sa.text("SELECT pillar FROM article_pillar WHERE article_id = :a"), {"a": aid}).scalars().all()
-    assert version == "uji-2" and machine == ["economy"]
+    assert version == "uji-2"
+    assert machine == ["economy"]
     assert _rows(any_engine, aid) == before

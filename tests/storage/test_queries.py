@@ -57,7 +57,8 @@ def corpus(any_engine):
     return c, ids
 
 
-def _counts(engine, filters=Filters(), **kw):
+def _counts(engine, filters=None, **kw):
+    filters = filters or Filters()
     with engine.connect() as conn:
         return {r.keys: (r.stories, r.articles, r.outlets) for r in count_stories(conn, filters, **kw)}
 
@@ -110,7 +111,8 @@ def test_weeks_are_iso_weeks_in_jakarta_time(any_engine, corpus) -> None:
     # in UTC the 03:00 and 00:00 Monday stories would fall in week 39
     utc = _counts(any_engine, Filters(since=wib(2022, 9, 26, 0, 0), until=wib(2022, 10, 17, 0, 0)), group_by=["week"], tz="UTC")
     assert utc[("2022-W39",)][0] == 3
-    assert week_label(0) == "1970-W02" and week_label(2752) == "2022-W40"
+    assert week_label(0) == "1970-W02"
+    assert week_label(2752) == "2022-W40"
 
 
 def test_filters_city_pillar_outlet_and_date_bounds(any_engine, corpus) -> None:
@@ -183,9 +185,11 @@ def test_label_overrides_machine_tags_story_wide_and_survives_retagging(any_engi
     assert ("Kota Tangerang",) not in _counts(any_engine, W40, group_by=["city"])
     with any_engine.connect() as conn:
         tags = effective_tags(conn, [ids["antrean1"], ids["antrean2"], ids["sampah"]])
-    assert tags[ids["antrean1"]].pillars == ("environment",) and tags[ids["antrean1"]].labelled
+    assert tags[ids["antrean1"]].pillars == ("environment",)
+    assert tags[ids["antrean1"]].labelled
     assert tags[ids["antrean2"]].cities == (BDG,)
-    assert not tags[ids["sampah"]].labelled and tags[ids["sampah"]].pillars == ("environment", "society")
+    assert not tags[ids["sampah"]].labelled
+    assert tags[ids["sampah"]].pillars == ("environment", "society")
     # a later label on the first copy says "not relevant": it speaks for the whole story, while the
     # pillars and cities still come from the earlier label (it is the newest that sets them)
     with session_scope(any_engine) as s:
@@ -232,7 +236,8 @@ def test_views_agree_with_the_python_api(any_engine, corpus) -> None:
             assert (bool(row[0]) if row[0] is not None else None, row[1], row[2], row[3]) == (tags.relevant, tags.main_pillar, tags.main_city, tags.province)
             pillars = {r[0] for r in conn.execute(sa.text("SELECT pillar FROM effective_pillar WHERE article_id = :a"), {"a": aid})}
             cities = {(r[0], r[1]) for r in conn.execute(sa.text("SELECT city, province FROM effective_city WHERE article_id = :a"), {"a": aid})}
-            assert pillars == set(tags.pillars) and cities == set(tags.cities)
+            assert pillars == set(tags.pillars)
+            assert cities == set(tags.cities)
         coverage = {r[0] for r in conn.execute(sa.text("SELECT article_id FROM coverage"))}
     assert coverage == {aid for aid, t in py.items() if t.relevant}
     assert ids["bola"] in coverage
@@ -243,7 +248,8 @@ def test_article_rows_and_known_names(any_engine, corpus) -> None:
     with any_engine.connect() as conn:
         rows = article_rows(conn, W40)
         assert [r.article_id for r in rows][:2] == [ids["tengah_malam"], ids["subuh"]]  # oldest first
-        assert {r.story for r in rows if r.article_id in (ids["antrean1"], ids["antrean2"])} and len({r.story for r in rows}) == 5
+        assert len({r.story for r in rows if r.article_id in (ids["antrean1"], ids["antrean2"])}) == 1
+        assert len({r.story for r in rows}) == 5
         assert known_values(conn, "city") == ["Kabupaten Tangerang", "Kota Bandung", "Kota Surabaya", "Kota Tangerang"]
         assert "Banten" in known_values(conn, "province")
         assert known_values(conn, "outlet")[0] == "ANTARA Banten"
