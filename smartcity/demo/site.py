@@ -111,6 +111,24 @@ def _lead(outlet: str, dateline: str) -> str:
     return f"{dateline} - "
 
 
+def source_entries(bases: dict[str, str]) -> list[dict[str, object]]:
+    """The demo outlets as [[sources]] entries for the crawler (loopback hosts are allowed because configured)."""
+    out: list[dict[str, object]] = []
+    for o in OUTLETS:
+        base = bases[o.key]
+        host = base.split("//", 1)[1].split(":", 1)[0]
+        entry: dict[str, object] = {"name": f"demo-{o.key}", "home": base + "/", "region": o.region, "allowed_domains": [host]}
+        if o.key == "kabarnusa":
+            entry |= {"feeds": [base + "/rss/terkini.xml"], "article_pattern": "^" + base + r"/berita/\d+/"}
+        elif o.key == "wartapriangan":
+            entry |= {"feeds": [base + "/feed.xml"], "article_pattern": "^" + base + r"/\d{4}/\d{2}/\d{2}/[\w-]+/?$"}
+        else:
+            entry |= {"sitemaps": [base + "/sitemap-news.xml"], "start_urls": [base + "/berita"],
+                      "article_pattern": "^" + base + r"/berita/detail/\d+/"}
+        out.append(entry)
+    return out
+
+
 def build_site(root: Path, bases: dict[str, str], *, today: date | None = None) -> dict[str, int]:
     """Render every outlet under ``root/<outlet>/``; ``bases`` maps outlet key to its base URL."""
     env = Environment(autoescape=True, keep_trailing_newline=True)
@@ -153,14 +171,13 @@ def build_site(root: Path, bases: dict[str, str], *, today: date | None = None) 
             (base_dir / "rss").mkdir(exist_ok=True)
             (base_dir / "rss" / "terkini.xml").write_text(rss_t.render(outlet=outlet, items=items, base=bases[outlet.key]), encoding="utf-8")
         elif outlet.key == "wartapriangan":
-            (base_dir / "feed").mkdir(exist_ok=True)
-            (base_dir / "feed" / "index.xml").write_text(rss_t.render(outlet=outlet, items=items, base=bases[outlet.key]), encoding="utf-8")
+            (base_dir / "feed.xml").write_text(rss_t.render(outlet=outlet, items=items, base=bases[outlet.key]), encoding="utf-8")
         else:
             (base_dir / "sitemap-news.xml").write_text(map_t.render(outlet=outlet, items=items), encoding="utf-8")
             pages = [items[i : i + 3] for i in range(0, len(items), 3)]
-            (base_dir / "berita").mkdir(exist_ok=True)
             for n, chunk in enumerate(pages, start=1):
                 html = list_t.render(outlet=outlet, items=chunk, next_page=n + 1 if n < len(pages) else None)
-                (base_dir / "berita" / (f"page-{n}.html")).write_text(html, encoding="utf-8")
+                # the demo server maps "/berita?page=2" to the file "berita@page=2.html"
+                (base_dir / ("berita.html" if n == 1 else f"berita@page={n}.html")).write_text(html, encoding="utf-8")
         counts[outlet.key] = len(items)
     return counts
