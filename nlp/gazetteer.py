@@ -1,9 +1,10 @@
 """Gazetteer of Indonesia's 514 kabupaten/kota and 38 provinces, and one-pass mention finding.
 
 Built once per process by ``gazetteer()`` from areaid (names, pre-2022 provinces, seats, kecamatan)
-and the tables in ``nlp/data/places/`` (aliases, seats, province renames and the 2022 Papua split).
-Kemendagri codes come from the committed ``codes.json``. Every surface form goes into one Aho–Corasick automaton over space-padded,
-lower-cased text, so word boundaries hold by construction and the text is read once.
+and the tables in ``nlp/data/places/`` (aliases, seats, province renames, the 2022 Papua split and
+Kemendagri codes). Every surface form goes into one Aho–Corasick automaton over space-padded,
+lower-cased text, so word boundaries hold by construction and the text is read once; the cue words
+that may precede a misspelt name ride in the same automaton.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -20,14 +22,19 @@ from nlp.types import CityMention
 
 logger = logging.getLogger(__name__)
 
-_PUNCT = {ord(c): " " for c in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~\t\n\r\f\v“”‘’–—…•·«»\u00a0"}
+_ASCII_PUNCT = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~\t\n\r\f\v"
+_WIDE_PUNCT = "“”‘’–—…•·«»\u00a0"
+_PUNCT = {ord(c): " " for c in _ASCII_PUNCT + _WIDE_PUNCT}
+# The same map on UTF-8 bytes (no multi-byte sequence contains an ASCII byte): far faster than
+# str.translate once a text holds any non-ASCII character.
+_BYTE_PUNCT = bytes.maketrans(_ASCII_PUNCT.encode(), b" " * len(_ASCII_PUNCT))
 # Cues read from the text just left of a name; case-sensitive where the lower-case word means
 # something else ("kota" = town).  Order matters: the first alternative that reaches the name wins.
 LEFT_CUE = re.compile(
     r"(?:(?P<kotaactor>\b(?:Wali\s?[Kk]ota|WALI\s?KOTA|Walkot|Wawali|Pemkot|PEMKOT|Pemko|PEMKO"
     r"|Pemerintah\s+Kota|Sekda\s+Kota|DPRD\s+Kota|Polrestabes))"
-    r"|(?P<kabactor>\b(?:Bupati|BUPATI|Wabup|Pemkab|PEMKAB|Pemerintah\s+Kabupaten|Sekda\s+Kabupaten"
-    r"|DPRD\s+Kabupaten))"
+    r"|(?P<kabactor>\b(?:Bupati|BUPATI|Wabup|Pemkab|PEMKAB|Pemerintah\s+Kabupaten"
+    r"|Sekda\s+Kabupaten|DPRD\s+Kabupaten))"
     r"|(?P<kota>\b(?:Kota|KOTA)(?:\s+(?:Adm\.?|ADM\.?|Administrasi|Administratif))?)"
     r"|(?P<kab>\b(?:Kabupaten|KABUPATEN|Kab|KAB)\.?(?:\s*(?:Adm\.?|Administrasi|Administratif))?)"
     r"|(?P<provactor>\b(?:Gubernur|GUBERNUR|Wagub|Pemprov|PEMPROV|Pemerintah\s+Provinsi|Provinsi"
@@ -46,8 +53,15 @@ FUZZY_CUE = re.compile(
     r"\b(?:Kota|Kabupaten|Kab\.?|Pemkot|Pemkab|Pemko|Bupati|Wali\s?[Kk]ota|Walikota)[ \t]+"
     r"(?P<name>[A-Z][a-z]+(?:[ \t-][A-Z][a-z]+){0,2})"
 )
-_FUZZY_CUE_WORDS = ("Kota", "Kabupaten", "Kab", "Pemkot", "Pemkab", "Pemko", "Bupati", "Wali", "Walikota")
+# Automaton keys whose hit lets FUZZY_CUE try the words after it (one pass over the text, no find).
+_FUZZY_CUE_KEYS = ("kota", "kabupaten", "kab", "pemkot", "pemkab", "pemko", "bupati", "wali",
+                   "walikota")
+_WORD = re.compile(r"[A-Za-z]+")
 _CUE_LEFT_CHARS = 48
+_OPENERS = "\"'“‘«(["  # an opening quote or bracket glued to a cue word ("“Pemkot Bogor …")
+_WANT = {"kota": "kota", "kotaactor": "kota", "kab": "kabupaten", "kabactor": "kabupaten"}
+_ACTOR_GROUPS = frozenset(("kotaactor", "kabactor", "provactor"))
+_MEMO_MAX = 100_000
 
 
 @dataclass(frozen=True)
@@ -85,8 +99,7 @@ class Form:
     weak: bool = False  # also an ordinary word or a person name: needs a cue
 
 
-@dataclass(frozen=True)
-class Found:
+class Found(NamedTuple):
     """A mention with the cue that decided its kind (for the resolver in ``nlp.places``)."""
 
     mention: CityMention
@@ -95,8 +108,7 @@ class Found:
     fuzzy: bool = False
 
 
-@dataclass(frozen=True)
-class Hint:
+class Hint(NamedTuple):
     """A seat, town or kecamatan that points to a kabupaten/kota without naming it."""
 
     start: int
@@ -107,26 +119,70 @@ class Hint:
     cue: str = ""  # the cue group just left of it ("kec" for "Kecamatan X")
 
 
+class _Entry:
+    """What one automaton hit needs, worked out once per form rather than once per match."""
+
+    __slots__ = ("n", "form", "named", "hint", "pair", "kinds", "single", "province", "ambiguous")
+
+    def __init__(self, form: Form | None, cities: dict[str, City], n: int) -> None:
+        self.n = n  # len(key) + 1: the hit's end minus this is its start in the unpadded text
+        self.form = form  # None: a cue word for fuzzy matching
+        if form is None:
+            self.named = self.hint = self.pair = False
+            return
+        self.named = bool(form.cities or form.province)
+        self.hint = not self.named and bool(form.seats or form.districts)
+        self.pair = len(form.cities) > 1
+        self.kinds = {cities[c].kind: c for c in form.cities}
+        self.single = (form.cities[0], cities[form.cities[0]].kind) if len(form.cities) == 1 else None
+        self.province = form.province
+        cands = tuple(sorted(form.cities, key=lambda c: cities[c].kind != "kota"))
+        cands += (form.province,) if form.province else ()
+        label = cities[cands[0]].core if form.cities else form.key.title()
+        self.ambiguous = (label, cands)
+
+
 def norm_key(s: str) -> str:
     """Lower-case, punctuation to spaces, single spaces: the automaton's key form."""
     return " ".join(s.lower().translate(_PUNCT).split())
 
 
+def fold(text: str) -> str:
+    """Lower-case with punctuation as spaces, one character for one (offsets stay the text's)."""
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    if not low.isascii():
+        for ch in _WIDE_PUNCT:
+            if ch in low:
+                low = low.replace(ch, " ")
+    raw = low.encode("utf-8", "surrogatepass").translate(_BYTE_PUNCT)
+    return raw.decode("utf-8", "surrogatepass")
+
+
 class Gazetteer:
     """The 514 kabupaten/kota, the 38 provinces and an automaton over every surface form."""
 
-    def __init__(self, cities: dict[str, City], provinces: dict[str, Province], forms: dict[str, Form]):
+    def __init__(
+        self, cities: dict[str, City], provinces: dict[str, Province], forms: dict[str, Form]
+    ) -> None:
         self.cities = cities
         self.provinces = provinces
         self.forms = forms
+        self.entries = {key: _Entry(form, cities, len(key) + 1) for key, form in forms.items()}
         self.automaton = ahocorasick.Automaton()
-        for key, form in forms.items():
-            self.automaton.add_word(f" {key} ", form)
+        for key, entry in self.entries.items():
+            self.automaton.add_word(f" {key} ", entry)
+        for key in _FUZZY_CUE_KEYS:
+            if key not in forms:
+                self.automaton.add_word(f" {key} ", _Entry(None, cities, len(key) + 1))
         self.automaton.make_automaton()
         self.by_core: dict[str, tuple[str, ...]] = {}
         for city in cities.values():
-            self.by_core[norm_key(city.core)] = (*self.by_core.get(norm_key(city.core), ()), city.name)
+            core = norm_key(city.core)
+            self.by_core[core] = (*self.by_core.get(core, ()), city.name)
         self._near_memo: dict[tuple[str, int], str | None] = {}  # words repeat across articles
+        self._cue_memo: dict[tuple[str, ...], tuple[str, int] | None] = {}
         self._deletes: dict[str, set[str]] = defaultdict(set)
         for key, form in forms.items():
             if (form.cities or form.province) and not form.exact and len(key) >= 5:
@@ -134,24 +190,27 @@ class Gazetteer:
                     self._deletes[variant].add(key)
 
     # --- scanning -------------------------------------------------------------------------------
-    def raw_hits(self, text: str, *, weak: bool = False) -> list[tuple[int, int, Form]]:
-        """Longest non-overlapping, capitalised form hits: (start, end, form)."""
-        low = text.lower()
-        if len(low) != len(text):
-            low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-        padded = " " + low.translate(_PUNCT) + " "
+    def _hits(self, text: str) -> tuple[list[tuple[int, int, _Entry]], list[int]]:
+        """Longest non-overlapping capitalised form hits, and where fuzzy cue words start."""
         found = []
-        for end, form in self.automaton.iter(padded):
-            start = end - len(form.key) - 1
-            stop = end - 1
-            surface = text[start:stop]
-            if form.exact:
-                if surface not in form.exact:
-                    continue
-            elif not surface[:1].isupper():
+        cues = []
+        last = -1
+        tangled = False  # hits overlap (a longer form contains a shorter one): sort them out below
+        for end, entry in self.automaton.iter(" " + fold(text) + " "):
+            start = end - entry.n
+            form = entry.form
+            if form is None:
+                cues.append(start)
                 continue
-            found.append((start, stop, form))
-        if len(found) > 1:
+            if form.exact:
+                if text[start:end - 1] not in form.exact:
+                    continue
+            elif not text[start].isupper():
+                continue
+            found.append((start, end - 1, entry))
+            tangled = tangled or start < last
+            last = end - 1
+        if tangled:  # keep the longest of overlapping forms, leftmost first
             found.sort(key=lambda h: (h[0], h[0] - h[1]))
             kept, last = [], -1
             for h in found:
@@ -159,116 +218,146 @@ class Gazetteer:
                     kept.append(h)
                     last = h[1]
             found = kept
-        return found
+        return found, cues
 
-    def scan(self, text: str, *, weak: bool = False, fuzzy: bool = True) -> tuple[list[Found], list[Hint]]:
+    def raw_hits(self, text: str) -> list[tuple[int, int, Form]]:
+        """Longest non-overlapping, capitalised form hits: (start, end, form)."""
+        return [(a, b, e.form) for a, b, e in self._hits(text)[0]]  # type: ignore[misc]
+
+    def scan(
+        self, text: str, *, weak: bool = False, fuzzy: bool = True
+    ) -> tuple[list[Found], list[Hint]]:
         """Every city/province mention with its cue, plus seat and kecamatan hints, in one pass."""
         found: list[Found] = []
         hints: list[Hint] = []
-        spans: list[tuple[int, int]] = []
-        for start, end, form in self.raw_hits(text):
-            spans.append((start, end))
-            if form.cities or form.province:
-                f = self._resolve(text, start, end, form, weak=weak)
+        hits, cues = self._hits(text)
+        for start, end, entry in hits:
+            if entry.named:
+                f = self._resolve(text, start, end, entry, weak)
                 if f is not None:
                     found.append(f)
-            elif form.seats or form.districts:
-                hint = self._hint(text, start, end, form, weak=weak)
-                if hint is not None:
-                    hints.append(hint)
-        if fuzzy:
-            found.extend(self._fuzzy(text, spans))
-            found.sort(key=lambda f: f.mention.start)
+            elif entry.hint:
+                h = self._hint(text, start, end, entry.form, weak)  # type: ignore[arg-type]
+                if h is not None:
+                    hints.append(h)
+        if fuzzy and cues:
+            more = self._fuzzy(text, [(a, b) for a, b, _ in hits], cues)
+            if more:
+                found.extend(more)
+                found.sort(key=lambda f: f.mention.start)
         return found, hints
 
-    def _resolve(self, text: str, start: int, end: int, form: Form, *, weak: bool) -> Found | None:
-        cue = _left_cue(text, start)
-        group = cue.lastgroup if cue else None
-        if group in ("title", "street"):
+    def _resolve(self, text: str, start: int, end: int, entry: _Entry, weak: bool) -> Found | None:
+        cue = self._left_cue(text, start)
+        group = cue[0] if cue else None
+        if group == "title" or group == "street":
             return None
+        form: Form = entry.form  # type: ignore[assignment]
         if form.weak and not weak:
             if group is None:
                 return None
             if group == "loc" and NEXT_CAP.match(text, end):
                 return None
-        span_start = cue.start() if group in ("kota", "kab") and cue else start
-        want = ""
-        if group in ("kota", "kotaactor"):
-            want = "kota"
-        elif group in ("kab", "kabactor"):
-            want = "kabupaten"
-        elif group == "provactor" and form.province:
+        span_start = cue[1] if cue and (group == "kota" or group == "kab") else start
+        want = _WANT.get(group, "") if group else ""
+        if group == "provactor" and entry.province:
             want = "province"
-        if RIGHT_KOTA.match(text, end) and len(form.cities) > 1:
-            want = "kota"
-        elif group == "police" and len(form.cities) > 1:
-            want = "kabupaten"  # "Polresta Cirebon" is the regency's police; the city's is "… Kota"
-        actor = group in ("kotaactor", "kabactor", "provactor") or _agency_before(text, span_start)
-        kinds = {self.cities[c].kind: c for c in form.cities}
+        if entry.pair:
+            if RIGHT_KOTA.match(text, end):
+                want = "kota"
+            elif group == "police":
+                want = "kabupaten"  # "Polresta Cirebon" is the regency's police; the city's "… Kota"
+        actor = group in _ACTOR_GROUPS or _agency_before(text, span_start)
         surface = text[span_start:end]
-        if want == "province" or (not form.cities and form.province):
-            m = CityMention(form.province or "", "province", span_start, end, surface)
-        elif want in kinds:
-            m = CityMention(kinds[want], want, span_start, end, surface)
-        elif len(form.cities) == 1 and (want != "" or not form.province):
-            name = form.cities[0]
-            m = CityMention(name, self.cities[name].kind, span_start, end, surface)
+        if want == "province" or not entry.kinds:
+            m = CityMention(entry.province or "", "province", span_start, end, surface)
+        elif want in entry.kinds:
+            m = CityMention(entry.kinds[want], want, span_start, end, surface)
+        elif entry.single is not None and (want != "" or not entry.province):
+            m = CityMention(entry.single[0], entry.single[1], span_start, end, surface)
         else:
-            cands = tuple(sorted(form.cities, key=lambda c: self.cities[c].kind != "kota"))
-            cands += (form.province,) if form.province else ()
-            label = self.cities[cands[0]].core if form.cities else form.key.title()
+            label, cands = entry.ambiguous
             m = CityMention(label, "ambiguous", span_start, end, surface, cands)
         return Found(m, want, actor)
 
-    def _hint(self, text: str, start: int, end: int, form: Form, *, weak: bool) -> Hint | None:
-        cue = _left_cue(text, start)
-        group = cue.lastgroup if cue else None
-        if group in ("title", "street"):
+    def _hint(self, text: str, start: int, end: int, form: Form, weak: bool) -> Hint | None:
+        cue = self._left_cue(text, start)
+        group = cue[0] if cue else ""
+        if group == "title" or group == "street":
             return None
         if form.weak and not weak and group not in ("loc", "kota", "kab", "kec"):
             return None
         surface = text[start:end]
         if form.seats:
-            return Hint(start, end, surface, form.seats, "seat", group or "")
-        return Hint(start, end, surface, form.districts, "district", group or "")
+            return Hint(start, end, surface, form.seats, "seat", group)
+        return Hint(start, end, surface, form.districts, "district", group)
+
+    def _left_cue(self, text: str, start: int) -> tuple[str, int] | None:
+        """The cue group ending right before ``start`` and where it starts, from the last 1-4 tokens."""
+        if start == 0 or not text[start - 1].isspace():
+            return None
+        lo = max(0, start - _CUE_LEFT_CHARS)
+        toks = text[lo:start].split()[-4:]
+        if not toks:
+            return None
+        last = toks[-1].lstrip(_OPENERS)
+        if last.rstrip(".") not in _CUE_END and not last.startswith(("Kab", "KAB")):
+            return None  # every cue ends with one of these words: most names skip the regex
+        key = tuple(t for t in (t.lstrip(_OPENERS) for t in toks) if t)
+        hit = self._cue_memo.get(key, _NO)
+        if hit is _NO:
+            hit = None
+            for n in range(len(key), 0, -1):
+                m = LEFT_CUE.fullmatch(" ".join(key[-n:]) + " ")
+                if m:
+                    hit = (m.lastgroup, n)
+                    break
+            if len(self._cue_memo) < _MEMO_MAX:
+                self._cue_memo[key] = hit  # type: ignore[assignment]
+        if hit is None:
+            return None
+        group, n = hit  # type: ignore[misc]
+        pos = start
+        for tok in reversed(key[-n:]):
+            pos = text.rfind(tok, lo, pos)
+        return group, pos
 
     # --- fuzzy ----------------------------------------------------------------------------------
-    def _fuzzy(self, text: str, spans: list[tuple[int, int]]) -> list[Found]:
-        """Misspelt names right after a cue word (Kota, Kabupaten, Pemkot, Bupati …): <= 1 edit, <= 2 when long.
+    def _fuzzy(self, text: str, spans: list[tuple[int, int]], cues: list[int]) -> list[Found]:
+        """Misspelt names right after a cue word (Kota, Pemkot, Bupati …): <= 1 edit, 2 when long.
 
-        Bare capitalised words are not tried: on 32,780 real news sentences nearly every bare near-miss
-        was an ordinary derived word or a person's name ('Seorang', 'Kendall'), never a place.
+        Bare capitalised words are not tried: on 32,780 real news sentences nearly every bare
+        near-miss was an ordinary derived word or a person's name ('Seorang', 'Kendall').
         """
         out: list[Found] = []
-        for cue_word in _FUZZY_CUE_WORDS:
-            at = text.find(cue_word)
-            while at != -1:
-                m = FUZZY_CUE.match(text, at)
-                at = text.find(cue_word, at + 1)
-                if m is None:
+        for at in cues:
+            m = FUZZY_CUE.match(text, at)
+            if m is None:
+                continue
+            a = m.start("name")
+            if any(s <= a < e for s, e in spans):
+                continue  # the words after the cue are a name already found
+            words = list(_WORD.finditer(m.group("name")))
+            for n in range(len(words), 0, -1):
+                b = a + words[n - 1].end()
+                if any(b > s and a < e for s, e in spans):
                     continue
-                a = m.start("name")
-                words = list(re.finditer(r"[A-Za-z]+", m.group("name")))
-                for n in range(len(words), 0, -1):
-                    b = a + words[n - 1].end()
-                    if any(b > s and a < e for s, e in spans):
-                        continue
-                    target = self.nearest(norm_key(text[a:b]), max_distance=2 if b - a >= 9 else 1)
-                    if target is not None:
-                        spans.append((a, b))
-                        found = self._resolve(text, a, b, self.forms[target], weak=True)
-                        if found is not None:
-                            out.append(Found(found.mention, found.cue, found.actor, fuzzy=True))
-                        break
+                target = self.nearest(norm_key(text[a:b]), max_distance=2 if b - a >= 9 else 1)
+                if target is not None:
+                    spans.append((a, b))
+                    found = self._resolve(text, a, b, self.entries[target], True)
+                    if found is not None:
+                        out.append(found._replace(fuzzy=True))
+                    break
         return out
 
     def nearest(self, key: str, *, max_distance: int = 1) -> str | None:
         """The one city/province form within ``max_distance`` edits of ``key``, else None."""
-        memo = self._near_memo.get((key, max_distance), self)
-        if memo is not self:
+        memo = self._near_memo.get((key, max_distance), _NO)
+        if memo is not _NO:
             return memo  # type: ignore[return-value]
         found = self._nearest(key, max_distance)
-        if len(self._near_memo) < 100_000:
+        if len(self._near_memo) < _MEMO_MAX:
             self._near_memo[(key, max_distance)] = found
         return found
 
@@ -291,64 +380,39 @@ class Gazetteer:
         return min(best, key=lambda k: osa_distance(key, k))
 
 
-class _Cue:
-    """The cue group and where it starts (the shape of the ``re.Match`` it stands for)."""
-
-    __slots__ = ("lastgroup", "_start")
-
-    def __init__(self, group: str | None, start: int) -> None:
-        self.lastgroup = group
-        self._start = start
-
-    def start(self) -> int:
-        return self._start
-
-
-_TOKEN = re.compile(r"\S+")
-
-
-def _left_cue(text: str, start: int) -> _Cue | None:
-    """The cue ending right before ``start``: the last one to four tokens matched against ``LEFT_CUE``."""
-    lo = max(0, start - _CUE_LEFT_CHARS)
-    window = text[lo:start]
-    if window and not window[-1].isspace():
-        return None
-    toks = list(_TOKEN.finditer(window))[-4:]
-    if not toks or not any(t.group().rstrip(".") in _CUE_WORDS for t in toks):
-        return None
-    for n in range(len(toks), 0, -1):
-        m = LEFT_CUE.fullmatch(" ".join(t.group() for t in toks[-n:]) + " ")
-        if m:
-            return _Cue(m.lastgroup, lo + toks[-n].start())
-    return None
+_NO = object()  # "not memoised yet" (None is a memoised answer)
 
 
 def _agency_before(text: str, start: int) -> bool:
     """An agency or office title right before the name: the place acts, not just hosts."""
-    words = text[max(0, start - 60):start].split()
-    if not any(w.rstrip(".") in _AGENCY_WORDS for w in words[-7:]):
+    lo = max(0, start - 60)
+    if _AGENCY_WORDS.isdisjoint(text[lo:start].split()[-7:]):
         return False
-    return _AGENCY.search(text, max(0, start - 60), start) is not None
+    return _AGENCY.search(text, lo, start) is not None
 
 
-# Every word that can begin or end a cue; a window without one skips the regex (speed).
+# Every word that can begin or end a cue.
 _CUE_WORDS = frozenset(
-    "Wali Walikota WALI Walkot Wawali Pemkot PEMKOT Pemko PEMKO Pemerintah Sekda DPRD Polrestabes Kota KOTA kota "
-    "Bupati BUPATI Wabup Pemkab PEMKAB Kabupaten KABUPATEN kabupaten Kab KAB Adm ADM Administrasi Administratif "
-    "Gubernur GUBERNUR Wagub Pemprov PEMPROV Provinsi PROVINSI Prov Sekdaprov Polres Polresta Kapolres Kapolresta "
-    "Metro Polsek Kecamatan KECAMATAN Kec Camat Distrik Pak Bapak Bu Ibu Sdr Saudara Mas Mbak Kang Bang Cak Sdri "
-    "Jalan JALAN Jl JL Jln Gang Gg di ke dari Di Ke Dari DI asal wilayah Wilayah kawasan daerah warga Warga Pulau "
-    "se menuju antara dan serta".split()
+    "Wali Walikota WALI Walkot Wawali Pemkot PEMKOT Pemko PEMKO Pemerintah Sekda DPRD Polrestabes "
+    "Kota KOTA kota Bupati BUPATI Wabup Pemkab PEMKAB Kabupaten KABUPATEN kabupaten Kab KAB Adm ADM "
+    "Administrasi Administratif Gubernur GUBERNUR Wagub Pemprov PEMPROV Provinsi PROVINSI Prov "
+    "Sekdaprov Polres Polresta Kapolres Kapolresta Metro Polsek Kecamatan KECAMATAN Kec Camat "
+    "Distrik Pak Bapak Bu Ibu Sdr Saudara Mas Mbak Kang Bang Cak Sdri Jalan JALAN Jl JL Jln Gang Gg "
+    "di ke dari Di Ke Dari DI asal wilayah Wilayah kawasan daerah warga Warga Pulau se menuju "
+    "antara dan serta".split()
 )
+# Words a cue can end with (a token, trailing dots removed); "Kab.Adm." is caught by its prefix.
+_CUE_END = _CUE_WORDS | {"WaliKota", "WALIKOTA"}
 _AGENCY_WORDS = frozenset(
-    "Pemerintah Dinas Dinkes Dishub Disdukcapil Bappeda Bapenda Bappenda DPRD Sekda Kepala Kominfo BPBD Satpol "
-    "Badan Bagian Wali Walikota Bupati Gubernur Pj Pemkot Pemkab Pemprov Pemko Kabag Camat RSUD Mal MPP "
-    "Diskominfotik Diskominfo Kadis Kadiskominfo".split()
-)
+    "Pemerintah Dinas Dinkes Dishub Disdukcapil Bappeda Bapenda Bappenda DPRD Sekda Kepala "
+    "Kominfo BPBD Satpol Badan Bagian Wali Walikota Bupati Gubernur Pj Pemkot Pemkab Pemprov Pemko "
+    "Kabag Camat RSUD Mal MPP Diskominfotik Diskominfo Kadis Kadiskominfo Pj.".split()
+)  # as tokens: a dotted word can start a match only as "Pj."
 _AGENCY = re.compile(
-    r"\b(?:Pemerintah|Dinas|Dinkes|Diskominfo\w*|Dishub|Disdukcapil|Bappeda|Bapenda|Bappenda|DPRD|Sekda"
-    r"|Kadis\w*|Kepala|Kominfo|BPBD|Satpol|Badan|Bagian|Wali\s?[Kk]ota|Walikota|Bupati|Gubernur|Pj\.?"
-    r"|Pemkot|Pemkab|Pemprov|Pemko|Kabag|Camat|RSUD|Mal Pelayanan Publik|MPP|Diskominfotik)"
+    r"\b(?:Pemerintah|Dinas|Dinkes|Diskominfo\w*|Dishub|Disdukcapil|Bappeda|Bapenda|Bappenda|DPRD"
+    r"|Sekda|Kadis\w*|Kepala|Kominfo|BPBD|Satpol|Badan|Bagian|Wali\s?[Kk]ota|Walikota|Bupati"
+    r"|Gubernur|Pj\.?|Pemkot|Pemkab|Pemprov|Pemko|Kabag|Camat|RSUD|Mal Pelayanan Publik|MPP"
+    r"|Diskominfotik)"
     r"\b[^.,;:(\n\"“”]{0,30}?[ \t](?:(?:Kota|Kabupaten|Kab\.|Provinsi|Prov\.)[ \t]+(?:Adm\.[ \t]+)?)?$"
 )
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from nlp.gazetteer import find_mentions, gazetteer, osa_distance
+from nlp.gazetteer import _PUNCT, find_mentions, fold, gazetteer, osa_distance
 
 PAPUA_2022 = {
     "Papua Selatan": {"Merauke", "Boven Digoel", "Mappi", "Asmat"},
@@ -224,6 +224,41 @@ def test_fuzzy_misspellings(text, name):
 ])
 def test_fuzzy_does_not_fire_on_names(text):
     assert find_mentions(text) == []
+
+
+@pytest.mark.parametrize(("text", "name", "surface"), [
+    ("WaliKota Bogor meninjau pasar.", "Kota Bogor", "Bogor"),
+    ("WALIKOTA BOGOR meninjau pasar.", "Kota Bogor", "BOGOR"),
+    ("Kab.Adm. Kepulauan Seribu menata dermaga.", "Kabupaten Adm. Kepulauan Seribu", "Kab.Adm. Kepulauan Seribu"),
+    ("Pemerintah Kab.Adm. Tangerang keliru menulis namanya.", "Kabupaten Tangerang", "Kab.Adm. Tangerang"),
+    ("“Pemkot Bogor akan menata pasar,” katanya.", "Kota Bogor", "Bogor"),  # quote glued to the cue
+    ("Pasar baru (Kab. Sleman) dibuka.", "Kabupaten Sleman", "Kab. Sleman"),
+])
+def test_glued_cue_spellings(text, name, surface):
+    (m,) = find_mentions(text)
+    assert (m.name, m.surface) == (name, surface)
+
+
+@pytest.mark.parametrize("text", [
+    "Kota Bogor - “Pemkot Bogor” menata pasar—kata Wali Kota Bogor… «Bogor»\u00a0hari ini.",
+    "Ä Ö Ü ß İstanbul Kota Bogor ﬁ",  # characters whose lower case is longer or shorter
+    "Bupati Bogor \ud800 hadir.",  # a lone surrogate (text decoded with surrogateescape)
+    "",
+])
+def test_fold_keeps_offsets_and_maps_punctuation(text):
+    folded = fold(text)
+    assert len(folded) == len(text)
+    expected = "".join(c.lower() if len(c.lower()) == 1 else c for c in text).translate(_PUNCT)
+    assert folded == expected
+
+
+def test_typographic_punctuation_finds_the_same_places():
+    plain = 'KOTA BOGOR - "Pemkot Bogor menata pasar - kata Bupati Sleman" di Tangsel.'
+    typographic = "KOTA BOGOR – “Pemkot Bogor menata pasar — kata Bupati Sleman” di Tangsel…"
+    assert len(plain) == len(typographic)
+    assert find_mentions(plain) == find_mentions(typographic)
+    assert [m.name for m in find_mentions(typographic)] == [
+        "Kota Bogor", "Kota Bogor", "Kabupaten Sleman", "Kota Tangerang Selatan"]
 
 
 def test_osa_distance():
