@@ -1,4 +1,4 @@
-"""``smartcity extract``: a saved HTML page in, the extracted article out as JSON (page debugging)."""
+"""``smartcity extract``: a saved HTML page in, its article out as JSON (for debugging a page)."""
 
 from __future__ import annotations
 
