@@ -17,15 +17,17 @@ from nlp.gazetteer import find_mentions, gazetteer
 from nlp.places import tag_places
 
 FILLER = (
-    "pemerintah daerah meluncurkan aplikasi layanan publik agar warga dapat mengurus perizinan secara daring "
-    "dinas komunikasi dan informatika menyiapkan jaringan internet di kantor desa serta ruang kendali kamera "
-    "pengawas lalu lintas pedagang pasar mulai menerima pembayaran nontunai sementara puskesmas membuka antrean "
-    "daring dan sekolah mendapat bantuan perangkat belajar digital untuk siswa di daerah terpencil"
+    "pemerintah daerah meluncurkan aplikasi layanan publik agar warga dapat mengurus perizinan "
+    "secara daring dinas komunikasi dan informatika menyiapkan jaringan internet di kantor desa "
+    "serta ruang kendali kamera pengawas lalu lintas pedagang pasar mulai menerima pembayaran "
+    "nontunai sementara puskesmas membuka antrean daring dan sekolah mendapat bantuan perangkat "
+    "belajar digital untuk siswa di daerah terpencil"
 ).split()
 PLACES = (
-    "Kota Tangerang", "Kabupaten Bogor", "Pemkot Bekasi", "Bupati Malang", "Tangsel", "Jaksel", "KBB", "Kutim",
-    "Surabaya", "Banyuwangi", "Sleman", "Cibinong", "Tigaraksa", "Jawa Barat", "Kalimantan Timur", "Medan",
-    "Makassar", "Kabupaten Sumedang", "Tangerang", "Bandung", "Gubernur Jawa Tengah", "Kota Sampit",
+    "Kota Tangerang", "Kabupaten Bogor", "Pemkot Bekasi", "Bupati Malang", "Tangsel", "Jaksel",
+    "KBB", "Kutim", "Surabaya", "Banyuwangi", "Sleman", "Cibinong", "Tigaraksa", "Jawa Barat",
+    "Kalimantan Timur", "Medan", "Makassar", "Kabupaten Sumedang", "Tangerang", "Bandung",
+    "Gubernur Jawa Tengah", "Kota Sampit",
 )
 
 
@@ -96,7 +98,7 @@ def run(quick: bool) -> list[Figure]:
     n = len(articles)
     ms = {k: v / n * 1e3 for k, v in times.items()}
     t_regex = best_of(each(lambda a: alternation.findall(a.lower()), articles), repeat=2) / n * 1e3
-    note = f"{n} articles of 600 words, {len(keys)} surface forms, best of {rounds} interleaved rounds"
+    note = f"{n} articles of 600 words, {len(keys)} surface forms, best of {rounds} rounds"
     return [
         Figure("places", "find_mentions per article", ms["find"], "ms", "bare pyahocorasick iter",
                ms["bare"], higher_is_better=False, target="ratio <= 4.0", note=note),
@@ -106,5 +108,6 @@ def run(quick: bool) -> list[Figure]:
                "bare pyahocorasick iter", ms["bare_typo"], higher_is_better=False,
                target="ratio <= 4.0", note=note + "; same articles with “ ” – … (non-ASCII text)"),
         Figure("places", "tag_places per article", ms["tag"], "ms", "bare pyahocorasick iter",
-               ms["bare"], higher_is_better=False, note="whole tagger: weights, dateline, resolution"),
+               ms["bare"], higher_is_better=False,
+               note="whole tagger: weights, dateline, resolution"),
     ]

@@ -134,7 +134,8 @@ class _Entry:
         self.hint = not self.named and bool(form.seats or form.districts)
         self.pair = len(form.cities) > 1
         self.kinds = {cities[c].kind: c for c in form.cities}
-        self.single = (form.cities[0], cities[form.cities[0]].kind) if len(form.cities) == 1 else None
+        one = form.cities[0] if len(form.cities) == 1 else None
+        self.single = (one, cities[one].kind) if one else None
         self.province = form.province
         cands = tuple(sorted(form.cities, key=lambda c: cities[c].kind != "kota"))
         cands += (form.province,) if form.province else ()
@@ -266,7 +267,7 @@ class Gazetteer:
             if RIGHT_KOTA.match(text, end):
                 want = "kota"
             elif group == "police":
-                want = "kabupaten"  # "Polresta Cirebon" is the regency's police; the city's "… Kota"
+                want = "kabupaten"  # "Polresta Cirebon" is the regency's; the city's is "… Kota"
         actor = group in _ACTOR_GROUPS or _agency_before(text, span_start)
         surface = text[span_start:end]
         if want == "province" or not entry.kinds:
@@ -293,7 +294,7 @@ class Gazetteer:
         return Hint(start, end, surface, form.districts, "district", group)
 
     def _left_cue(self, text: str, start: int) -> tuple[str, int] | None:
-        """The cue group ending right before ``start`` and where it starts, from the last 1-4 tokens."""
+        """The cue group ending right before ``start`` and where it starts (last 1-4 tokens)."""
         if start == 0 or not text[start - 1].isspace():
             return None
         lo = max(0, start - _CUE_LEFT_CHARS)
@@ -394,11 +395,11 @@ def _agency_before(text: str, start: int) -> bool:
 # Every word that can begin or end a cue.
 _CUE_WORDS = frozenset(
     "Wali Walikota WALI Walkot Wawali Pemkot PEMKOT Pemko PEMKO Pemerintah Sekda DPRD Polrestabes "
-    "Kota KOTA kota Bupati BUPATI Wabup Pemkab PEMKAB Kabupaten KABUPATEN kabupaten Kab KAB Adm ADM "
-    "Administrasi Administratif Gubernur GUBERNUR Wagub Pemprov PEMPROV Provinsi PROVINSI Prov "
-    "Sekdaprov Polres Polresta Kapolres Kapolresta Metro Polsek Kecamatan KECAMATAN Kec Camat "
-    "Distrik Pak Bapak Bu Ibu Sdr Saudara Mas Mbak Kang Bang Cak Sdri Jalan JALAN Jl JL Jln Gang Gg "
-    "di ke dari Di Ke Dari DI asal wilayah Wilayah kawasan daerah warga Warga Pulau se menuju "
+    "Kota KOTA kota Bupati BUPATI Wabup Pemkab PEMKAB Kabupaten KABUPATEN kabupaten Kab KAB "
+    "Adm ADM Administrasi Administratif Gubernur GUBERNUR Wagub Pemprov PEMPROV Provinsi PROVINSI "
+    "Prov Sekdaprov Polres Polresta Kapolres Kapolresta Metro Polsek Kecamatan KECAMATAN Kec Camat "
+    "Distrik Pak Bapak Bu Ibu Sdr Saudara Mas Mbak Kang Bang Cak Sdri Jalan JALAN Jl JL Jln Gang "
+    "Gg di ke dari Di Ke Dari DI asal wilayah Wilayah kawasan daerah warga Warga Pulau se menuju "
     "antara dan serta".split()
 )
 # Words a cue can end with (a token, trailing dots removed); "Kab.Adm." is caught by its prefix.
@@ -413,7 +414,8 @@ _AGENCY = re.compile(
     r"|Sekda|Kadis\w*|Kepala|Kominfo|BPBD|Satpol|Badan|Bagian|Wali\s?[Kk]ota|Walikota|Bupati"
     r"|Gubernur|Pj\.?|Pemkot|Pemkab|Pemprov|Pemko|Kabag|Camat|RSUD|Mal Pelayanan Publik|MPP"
     r"|Diskominfotik)"
-    r"\b[^.,;:(\n\"“”]{0,30}?[ \t](?:(?:Kota|Kabupaten|Kab\.|Provinsi|Prov\.)[ \t]+(?:Adm\.[ \t]+)?)?$"
+    r"\b[^.,;:(\n\"“”]{0,30}?[ \t]"
+    r"(?:(?:Kota|Kabupaten|Kab\.|Provinsi|Prov\.)[ \t]+(?:Adm\.[ \t]+)?)?$"
 )
 
 

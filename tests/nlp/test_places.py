@@ -7,11 +7,21 @@ from pathlib import Path
 
 import pytest
 
-from nlp.places import PlaceOptions, all_cities, all_provinces, province_of, resolve_name, suggest, tag_places
+from nlp.places import (
+    PlaceOptions,
+    all_cities,
+    all_provinces,
+    province_of,
+    resolve_name,
+    suggest,
+    tag_places,
+)
 from nlp.types import PlaceTags
 
 LABELLED = Path(__file__).parent / "data" / "places_labelled.jsonl"
-ROWS = [json.loads(line) for line in LABELLED.read_text(encoding="utf-8").splitlines() if line.strip()]
+ROWS = [
+    json.loads(line) for line in LABELLED.read_text(encoding="utf-8").splitlines() if line.strip()
+]
 PAIR_ROWS = [r for r in ROWS if re.match(r"pair \w[\w ]*: ", r["note"])]
 JAKARTA_ROWS = [r for r in ROWS if r["note"].startswith("jakarta")]
 
@@ -26,8 +36,13 @@ def _scores(rows: list[dict], tagger) -> dict[str, float]:
         prov += t.province == r["province"]
     p = tp / (tp + fp) if tp + fp else 0.0
     rec = tp / (tp + fn) if tp + fn else 0.0
-    return {"main": main / len(rows), "province": prov / len(rows), "precision": p, "recall": rec,
-            "f1": 2 * p * rec / (p + rec) if p + rec else 0.0}
+    return {
+        "main": main / len(rows),
+        "province": prov / len(rows),
+        "precision": p,
+        "recall": rec,
+        "f1": 2 * p * rec / (p + rec) if p + rec else 0.0,
+    }
 
 
 def _baseline_tagger():
@@ -35,7 +50,9 @@ def _baseline_tagger():
     from nlp.gazetteer import gazetteer
 
     g = gazetteer()
-    rx = re.compile(r"\b(" + "|".join(re.escape(n) for n in sorted(g.cities, key=len, reverse=True)) + r")\b")
+    rx = re.compile(
+        r"\b(" + "|".join(re.escape(n) for n in sorted(g.cities, key=len, reverse=True)) + r")\b"
+    )
 
     def tag(title: str, text: str) -> PlaceTags:
         from nlp.types import CityTag
@@ -55,7 +72,8 @@ def test_labelled_set_is_broad():
     assert len({r["province"] for r in ROWS if r["province"]}) == 38
     cities, provinces = set(all_cities()), set(all_provinces())
     for r in ROWS:
-        assert set(r["cities"]) <= cities and (r["main_city"] is None or r["main_city"] in cities), r["id"]
+        assert set(r["cities"]) <= cities, r["id"]
+        assert r["main_city"] is None or r["main_city"] in cities, r["id"]
         assert r["province"] is None or r["province"] in provinces, r["id"]
 
 
@@ -74,16 +92,23 @@ def test_every_pair_covered_both_ways():
 def test_labelled_set_scores_against_baseline():
     ours = _scores(ROWS, tag_places)
     base = _scores(ROWS, _baseline_tagger())
-    # measured on this set: ours main 1.00, P 1.00, R 1.00 (the set was written alongside the tagger,
-    # so these floors guard against regressions); the official-names regex: main 0.49, P 0.96, R 0.43
-    assert ours["main"] >= 0.95 and ours["province"] >= 0.95
-    assert ours["precision"] >= 0.93 and ours["recall"] >= 0.93
+    # measured on this set: ours main 1.00, P 1.00, R 1.00 (the set was written alongside the
+    # tagger, so these floors guard against regressions); the official-names regex: main 0.49,
+    # P 0.96, R 0.43
+    assert ours["main"] >= 0.95
+    assert ours["province"] >= 0.95
+    assert ours["precision"] >= 0.93
+    assert ours["recall"] >= 0.93
     assert ours["main"] >= base["main"] + 0.3
     assert ours["recall"] >= base["recall"] + 0.3
 
 
 def test_devset_scores(devset_path):
-    rows = [json.loads(line) for line in devset_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = [
+        json.loads(line)
+        for line in devset_path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
     ours = _scores(rows, tag_places)
     base = _scores(rows, _baseline_tagger())
     # measured: main 0.967, city F1 0.949, province 1.00; official-names regex: main 0.667, F1 0.743
@@ -95,26 +120,42 @@ def test_devset_scores(devset_path):
 
 @pytest.mark.parametrize("name", all_cities())
 def test_each_official_name_tags_itself(name):
-    tags = tag_places("", f"Pemerintah {name} meluncurkan aplikasi layanan publik bagi warga {name}.")
+    tags = tag_places(
+        "", f"Pemerintah {name} meluncurkan aplikasi layanan publik bagi warga {name}."
+    )
     assert tags.main_city == name
     assert tags.province == province_of(name)
     assert resolve_name(name) == name
 
 
-@pytest.mark.parametrize(("alias", "name"), [
-    ("Tangsel", "Kota Tangerang Selatan"), ("kab. bandung barat", "Kabupaten Bandung Barat"),
-    ("KBB", "Kabupaten Bandung Barat"), ("Jaksel", "Kota Adm. Jakarta Selatan"),
-    ("Kota Jakarta Utara", "Kota Adm. Jakarta Utara"), ("kota tangeran", "Kota Tangerang"),
-    ("Kabupaten Tangerang", "Kabupaten Tangerang"), ("Kab Bogor", "Kabupaten Bogor"),
-    ("Solo", "Kota Surakarta"), ("Kota Surakarta (Solo)", "Kota Surakarta"), ("Gunungkidul", "Kabupaten Gunung Kidul"),
-    ("Kutim", "Kabupaten Kutai Timur"), ("Surabaya", "Kota Surabaya"), ("Kabupaten Banyuwangi", "Kabupaten Banyuwangi"),
-    ("Palangkaraya", "Kota Palangka Raya"), ("Pasangkayu", "Kabupaten Mamuju Utara"),
-])
+@pytest.mark.parametrize(
+    ("alias", "name"),
+    [
+        ("Tangsel", "Kota Tangerang Selatan"),
+        ("kab. bandung barat", "Kabupaten Bandung Barat"),
+        ("KBB", "Kabupaten Bandung Barat"),
+        ("Jaksel", "Kota Adm. Jakarta Selatan"),
+        ("Kota Jakarta Utara", "Kota Adm. Jakarta Utara"),
+        ("kota tangeran", "Kota Tangerang"),
+        ("Kabupaten Tangerang", "Kabupaten Tangerang"),
+        ("Kab Bogor", "Kabupaten Bogor"),
+        ("Solo", "Kota Surakarta"),
+        ("Kota Surakarta (Solo)", "Kota Surakarta"),
+        ("Gunungkidul", "Kabupaten Gunung Kidul"),
+        ("Kutim", "Kabupaten Kutai Timur"),
+        ("Surabaya", "Kota Surabaya"),
+        ("Kabupaten Banyuwangi", "Kabupaten Banyuwangi"),
+        ("Palangkaraya", "Kota Palangka Raya"),
+        ("Pasangkayu", "Kabupaten Mamuju Utara"),
+    ],
+)
 def test_resolve_name(alias, name):
     assert resolve_name(alias) == name
 
 
-@pytest.mark.parametrize("text", ["Tangerang", "Bogor", "Jawa Barat", "Kota Antah Berantah", "", "Bahasa"])
+@pytest.mark.parametrize(
+    "text", ["Tangerang", "Bogor", "Jawa Barat", "Kota Antah Berantah", "", "Bahasa"]
+)
 def test_resolve_name_refuses_ambiguous_or_unknown(text):
     assert resolve_name(text) is None
 
@@ -131,26 +172,36 @@ def test_province_of_and_lists():
     assert province_of("Tangsel") == "Banten"
     with pytest.raises(ValueError, match=r"unknown kabupaten/kota 'Kota Gotham'.*did you mean"):
         province_of("Kota Gotham")
-    assert len(all_cities()) == 514 and len(all_provinces()) == 38
-    assert "Sumatera Barat" in all_provinces() and "Sumatra Barat" not in all_provinces()
+    assert len(all_cities()) == 514
+    assert len(all_provinces()) == 38
+    assert "Sumatera Barat" in all_provinces()
+    assert "Sumatra Barat" not in all_provinces()
 
 
 def test_province_level_and_national():
-    tags = tag_places("Pemprov Jabar luncurkan command center",
-                      "BANDUNG - Gubernur Jawa Barat meresmikan command center provinsi. Diskominfo Jabar "
-                      "menghubungkan kamera dari kabupaten dan kota.")
+    tags = tag_places(
+        "Pemprov Jabar luncurkan command center",
+        "BANDUNG - Gubernur Jawa Barat meresmikan command center provinsi. Diskominfo Jabar "
+        "menghubungkan kamera dari kabupaten dan kota.",
+    )
     assert (tags.main_city, tags.province, tags.cities) == (None, "Jawa Barat", ())
-    tags = tag_places("Kominfo evaluasi kota cerdas",
-                      "Jakarta (ANTARA) - Kementerian Kominfo mengevaluasi program kota cerdas di kabupaten/kota.")
+    tags = tag_places(
+        "Kominfo evaluasi kota cerdas",
+        "Jakarta (ANTARA) - Kementerian Kominfo mengevaluasi program kota cerdas "
+        "di kabupaten/kota.",
+    )
     assert tags == PlaceTags()
 
 
 def test_clutter_weighs_less_than_the_lead():
-    text = ("ADVERTISEMENT\nSCROLL TO CONTINUE WITH CONTENT\nMEDAN - Pemko Medan memperluas layanan aduan daring. "
-            "Wali Kota Medan meminta camat aktif.\n"
-            "Baca juga: Bupati Bogor resmikan pasar digital di Cibinong\n"
-            "Baca juga: Wali Kota Surabaya luncurkan bus listrik di Surabaya\n"
-            "Foto: Pejabat Kota Binjai dan Kabupaten Langkat hadir di Binjai.\nADVERTISEMENT")
+    text = (
+        "ADVERTISEMENT\nSCROLL TO CONTINUE WITH CONTENT\n"
+        "MEDAN - Pemko Medan memperluas layanan aduan daring. "
+        "Wali Kota Medan meminta camat aktif.\n"
+        "Baca juga: Bupati Bogor resmikan pasar digital di Cibinong\n"
+        "Baca juga: Wali Kota Surabaya luncurkan bus listrik di Surabaya\n"
+        "Foto: Pejabat Kota Binjai dan Kabupaten Langkat hadir di Binjai.\nADVERTISEMENT"
+    )
     tags = tag_places("", text)
     assert tags.main_city == "Kota Medan"
     assert [c.name for c in tags.cities] == ["Kota Medan"]
@@ -159,7 +210,8 @@ def test_clutter_weighs_less_than_the_lead():
 def test_ambiguous_pair_options():
     text = "Mobil layanan dokumen kependudukan berkeliling di Tangerang."
     tags = tag_places("", text)
-    assert tags.main_city is None and tags.province == "Banten"
+    assert tags.main_city is None
+    assert tags.province == "Banten"
     assert {c.name for c in tags.cities} == {"Kota Tangerang", "Kabupaten Tangerang"}
     assert all(c.confidence <= 0.5 for c in tags.cities)
     hidden = tag_places("", text, options=PlaceOptions(list_ambiguous=False))
@@ -167,9 +219,14 @@ def test_ambiguous_pair_options():
 
 
 def test_confidence_and_codes_on_tags():
-    tags = tag_places("Wali Kota Tangerang resmikan aplikasi", "TANGERANG - Pemkot Tangerang meluncurkan aplikasi.")
+    tags = tag_places(
+        "Wali Kota Tangerang resmikan aplikasi",
+        "TANGERANG - Pemkot Tangerang meluncurkan aplikasi.",
+    )
     (tag,) = tags.cities
-    assert tag.name == "Kota Tangerang" and tag.province == "Banten" and 0.5 < tag.confidence <= 1.0
+    assert tag.name == "Kota Tangerang"
+    assert tag.province == "Banten"
+    assert 0.5 < tag.confidence <= 1.0
     assert tag.mentions >= 2
 
 
