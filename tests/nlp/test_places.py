@@ -236,3 +236,20 @@ def test_bad_input_is_refused_with_the_fix():
     with pytest.raises(ValueError, match="PlaceOptions.min_share"):
         PlaceOptions(min_share=2.0)
     assert tag_places("", "") == PlaceTags()
+
+
+def test_one_cue_scan_finds_what_three_scans_find():
+    from nlp.places import CUES, KAB_CUE, KOTA_CUE, PROV_CUE
+
+    texts = [r["title"] + "\n" + r["text"] for r in ROWS] + [
+        "Wakil Bupati Sleman, WALI KOTA Bogor, WaliKota Depok, Pemko Medan dan Pemkot Solo.",
+        "Pemerintah Provinsi Bali, Pemerintah Kabupaten Badung, Sekdaprov dan GUBERNUR hadir.",
+        "(Pemkab Bantul) “Gubernur DIY” menyebut Pemkotnya; xBupati dan Pemkabupaten bukan cue.",
+    ]
+    for text in texts:
+        separate = sorted(
+            (m.start(), m.end(), kind)
+            for kind, rx in (("kota", KOTA_CUE), ("kab", KAB_CUE), ("prov", PROV_CUE))
+            for m in re.finditer(rf"\b(?:{rx})\b", text)
+        )
+        assert [(m.start(), m.end(), m.lastgroup) for m in CUES.finditer(text)] == separate
