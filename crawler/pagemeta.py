@@ -108,6 +108,6 @@ def page_meta(text: str, url: str, *, seq: int = 1, multipage: bool = True, next
         if attrs.get("rel", "").lower() == "canonical" and attrs.get("href"):
             canonical = urljoin(url, attrs["href"].strip())
             break
-    is_amp = bool(HTML_AMP.search(text, 0, head_end or None))
+    is_amp = bool(HTML_AMP.search(text, 0, head_end or len(text)))
     nxt = find_next_part(text, url, seq=seq, pattern=next_pattern) if multipage else None
     return PageMeta(canonical=canonical, is_amp=is_amp, next_part=nxt)

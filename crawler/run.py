@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import sys
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -101,6 +102,36 @@ def options_record(options: CrawlOptions, sources: Sequence[Source]) -> dict[str
     return record
 
 
+class _MinLevel(logging.Filter):
+    """Drops records below a level (a logger's own level does not survive Scrapy's dictConfig)."""
+
+    def __init__(self, level: str) -> None:
+        super().__init__()
+        self.level = logging.getLevelName(level)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno >= self.level
+
+
+def _min_level(logger: logging.Logger, level: str) -> None:
+    for old in [f for f in logger.filters if isinstance(f, _MinLevel)]:
+        logger.removeFilter(old)
+    logger.addFilter(_MinLevel(level))
+
+
+def _check_reactor_unused() -> None:
+    """Fail before touching the database if this process's Twisted reactor already ran a crawl."""
+    if "twisted.internet.reactor" not in sys.modules:
+        return
+    from twisted.internet import reactor
+
+    if getattr(reactor, "_startedBefore", False):
+        raise RuntimeError(
+            "crawler.run.crawl() already ran in this process and Twisted's reactor cannot restart: "
+            "run each crawl in its own process (python -m smartcity crawl ...)"
+        )
+
+
 def crawl(
     sources: Sequence[Source],
     options: CrawlOptions,
@@ -119,6 +150,7 @@ def crawl(
     """
     if not sources:
         raise SourceConfigError("no sources to crawl: check --source names or enable a source")
+    _check_reactor_unused()
     with session_scope(engine) as s:
         killed = runs.mark_stale(s)
         source_ids = {src.name: ensure_source(s, name=src.name, home=src.home, region=src.region) for src in sources}
@@ -133,8 +165,12 @@ def crawl(
     clash = sorted(set(extra_settings or {}) & set(settings))
     if clash:
         raise ValueError(f"extra_settings may not override the crawler's own settings: {', '.join(clash)}")
+    # Scrapy's constructor resets its loggers to DEBUG (dictConfig) and logs its versions; a filter
+    # survives that reset, so the start-up lines follow options.log_level like the rest.
+    for name in ("scrapy.utils.log", "scrapy.crawler"):
+        _min_level(logging.getLogger(name), options.log_level)
     process = CrawlerProcess({**settings, **(extra_settings or {})})
-    logging.getLogger("scrapy").setLevel(options.log_level)  # Scrapy's dictConfig just set it to DEBUG
+    logging.getLogger("scrapy").setLevel(options.log_level)
     crawler = process.create_crawler(NewsSpider)
     process.crawl(crawler, sources=tuple(sources), ledger=ledger, options=options)
     started = time.monotonic()

@@ -84,6 +84,8 @@ def scrapy_settings(opts: CrawlOptions, *, allowed_hosts: Iterable[str] = ()) ->
         },
         # Floor between two requests to one host (AutoThrottle never goes below it).
         "DOWNLOAD_DELAY": opts.download_delay,
+        # download_delay is a floor, as [crawl] documents: Scrapy would randomly halve it (±50%).
+        "DOWNLOAD_DELAY_JITTER": 0.0,
         # Only http(s): no file:, data:, ftp: or s3: URL from a feed can reach the disk or a bucket.
         "DOWNLOAD_HANDLERS": {"data": None, "file": None, "ftp": None, "s3": None},
         # Largest body accepted, also after gzip/deflate/brotli decompression (bombs).

@@ -84,7 +84,7 @@ def mark_stale(session: Session, *, kind: str = "crawl", alive: Callable[[int], 
     stale = [
         (run_id, pid)
         for run_id, pid in session.execute(sa.select(c.id, c.pid).where(c.status == "running").where(c.kind == kind))
-        if pid is None or not alive(pid)
+        if pid is None or pid == os.getpid() or not alive(pid)  # our own pid: a dead run's, reused
     ]
     for run_id, pid in stale:
         session.execute(
@@ -95,8 +95,12 @@ def mark_stale(session: Session, *, kind: str = "crawl", alive: Callable[[int], 
 
 def start_run(session: Session, *, options: Mapping[str, Any], kind: str = "crawl", pid: int | None = None) -> int:
     """A new run in state "running"; returns its id."""
-    stmt = sa.insert(RUN).values(kind=kind, started_at=utcnow(), status="running", pid=pid if pid is not None else os.getpid(), options=json.dumps(dict(options), default=str, sort_keys=True))
-    return int(session.execute(stmt).inserted_primary_key[0])  # type: ignore[index]
+    stmt = (
+        sa.insert(RUN)
+        .values(kind=kind, started_at=utcnow(), status="running", pid=pid if pid is not None else os.getpid(), options=json.dumps(dict(options), default=str, sort_keys=True))
+        .returning(RUN.c.id)
+    )
+    return int(session.execute(stmt).scalar_one())
 
 
 def write_counts(session: Session, run_id: int, counts: Mapping[int, SourceCounts]) -> None:

@@ -83,7 +83,7 @@ class RetryAfterMiddleware(RetryMiddleware):
         new.meta[NOT_BEFORE] = self.clock() + delay
         return new
 
-    def process_response(self, request: Request, response: Response) -> Request | Response:
+    def process_response(self, request: Request, response: Response) -> Request | Response:  # type: ignore[override]
         if request.meta.get("dont_retry", False) or response.status not in self.retry_http_codes:
             return response
         delay: float | None = None
@@ -102,7 +102,7 @@ class RetryAfterMiddleware(RetryMiddleware):
             return response
         return self._schedule(new, delay if delay is not None else self._backoff(new.meta["retry_times"]))
 
-    def process_exception(self, request: Request, exception: Exception) -> Request | Response | None:
+    def process_exception(self, request: Request, exception: Exception) -> Request | Response | None:  # type: ignore[override]
         new = super().process_exception(request, exception)
         if isinstance(new, Request):
             return self._schedule(new, self._backoff(new.meta["retry_times"]))

@@ -12,6 +12,7 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
+from twisted.internet.defer import Deferred
 from scrapy.exceptions import IgnoreRequest
 from scrapy.utils.httpobj import urlparse_cached
 from scrapy.utils.misc import build_from_crawler
@@ -53,7 +54,7 @@ class StrictRobotsMiddleware(RobotsTxtMiddleware):
         rp = build_from_crawler(self._parserimpl, self.crawler, DISALLOW_ALL)
         dfd = self._parsers[netloc]
         self._parsers[netloc] = rp
-        if hasattr(dfd, "callback"):
+        if isinstance(dfd, Deferred):
             dfd.callback(rp)
 
     def _apply_crawl_delay(self, netloc: str) -> None:
@@ -67,10 +68,11 @@ class StrictRobotsMiddleware(RobotsTxtMiddleware):
         delay = min(float(delay), self.crawl_delay_max)
         host = netloc.rsplit(":", 1)[0] if not netloc.endswith("]") else netloc
         downloader = self.crawler.engine.downloader
-        downloader.per_slot_settings.setdefault(host, {})["delay"] = delay
+        downloader.per_slot_settings.setdefault(host, {}).update(delay=delay, jitter=0.0)
         slot = downloader.slots.get(host)
         if slot is not None:
             slot.delay = max(slot.delay, delay)
+            slot.jitter = 0.0  # a Crawl-delay is a minimum, never randomly shortened
         logger.info("honouring Crawl-delay %.1fs for %s", delay, host)
 
     def process_request_2(self, rp: RobotParser | None, request: Request) -> None:

@@ -35,6 +35,14 @@ logger = logging.getLogger(__name__)
 DISCOVERY_PRIORITY = 10  # read feeds and listings before articles, so new URLs are committed early
 
 
+def request_of(obj: Response | Failure) -> Request:
+    """The request behind a response, or behind a failure (Scrapy sets ``failure.request``)."""
+    request = getattr(obj, "request", None)
+    if not isinstance(request, Request):
+        raise TypeError(f"{obj!r} carries no request")
+    return request
+
+
 def with_param(url: str, param: str | None) -> str:
     """``url`` with a ``key=value`` query parameter set (the outlet's view-all switch)."""
     if not param:
@@ -61,8 +69,7 @@ class NewsSpider(Spider):
         return self.ledger.source_ids[source.name]
 
     def _source(self, response_or_failure: Response | Failure) -> Source:
-        request = response_or_failure.request
-        return self.sources[request.meta["sc_source"]]
+        return self.sources[request_of(response_or_failure).meta["sc_source"]]
 
     def _flush_soon(self) -> None:
         pipeline = self.crawler.get_item_pipeline(FrontierPipeline)
@@ -164,11 +171,11 @@ class NewsSpider(Spider):
 
     def discovery_failed(self, failure: Failure) -> None:
         source = self._source(failure)
-        kind = failure.request.meta.get("sc_kind", "discovery")
+        kind = request_of(failure).meta.get("sc_kind", "discovery")
         _, reason = failures.classify(failure)
         if failures.response_of(failure) is not None:
             self.ledger.fetched(self._sid(source))
-        self._doc_error(source, kind, reason, failure.request.url, str(failure.value)[:200])
+        self._doc_error(source, kind, reason, request_of(failure).url, str(failure.value)[:200])
 
     # -- articles ------------------------------------------------------------------------------
     def parse_article(self, response: Response) -> Iterator[Any]:
@@ -191,11 +198,11 @@ class NewsSpider(Spider):
             yield request
             return
         canonical = declared or response.url
-        frontier = {(meta.get("sc_url", response.request.url), key), (response.url, canonical_url(response.url)), (canonical, canonical_url(canonical))}
+        frontier = {(meta.get("sc_url", request_of(response).url), key), (response.url, canonical_url(response.url)), (canonical, canonical_url(canonical))}
         if meta.get("sc_amp"):
             frontier.add((meta["sc_amp"], canonical_url(meta["sc_amp"])))
         item = PageItem(
-            source=source.name, source_id=sid, url=meta.get("sc_url", response.request.url), final_url=response.url,
+            source=source.name, source_id=sid, url=meta.get("sc_url", request_of(response).url), final_url=response.url,
             canonical_url=canonical_url(canonical), status=response.status, body=response.body,
             content_type=(response.headers.get(b"Content-Type") or b"").decode("latin-1") or None,
             encoding=response.encoding, frontier=tuple(sorted(frontier)),
@@ -229,7 +236,7 @@ class NewsSpider(Spider):
         source = self._source(failure)
         _, reason = failures.classify(failure)
         self.ledger.error(self._sid(source), f"part:{reason}")
-        yield failure.request.meta["sc_item"]
+        yield request_of(failure).meta["sc_item"]
 
     def article_failed(self, failure: Failure) -> None:
         source = self._source(failure)
@@ -237,8 +244,8 @@ class NewsSpider(Spider):
         if failures.response_of(failure) is not None:
             self.ledger.fetched(sid)
         state, reason = failures.classify(failure)
-        key = failure.request.meta["sc_key"]
-        logger.info("%s: %s -> %s (%s)", source.name, failure.request.url, state, reason)
+        key = request_of(failure).meta["sc_key"]
+        logger.info("%s: %s -> %s (%s)", source.name, request_of(failure).url, state, reason)
         self.ledger.outcome(sid, key, state, reason)
         self._flush_soon()
 

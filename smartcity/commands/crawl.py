@@ -137,7 +137,7 @@ def command(app: App, only: tuple[str, ...], sources_file: str | None, since: st
     engine = app.engine
     from crawler.run import crawl
 
-    click.echo(f"crawling {len(sources)} source(s) into {app.db_label}" + (f", since {options.since:%Y-%m-%d %H:%M %Z}" if options.since else ""), err=True)
+    click.echo(f"crawling {len(sources)} source(s) into {app.db_label}" + (f", since {options.since.isoformat(timespec='minutes')}" if options.since else ""), err=True)
     summary = crawl(sources, options, engine=engine, extra_pipelines=pipelines, progress=_progress)
     if as_json:
         payload = {

@@ -90,7 +90,7 @@ class Reply:
 
 @dataclass(frozen=True)
 class LoggedRequest:
-    """What the server saw: method, path with query, request headers, the status it answered."""
+    """What the server saw: method, path with query, request headers, the status it answered, when it arrived."""
 
     method: str
     path: str
@@ -133,7 +133,8 @@ class SiteServer:
         self._log: list[LoggedRequest] = []
         self._log_lock = threading.Lock()
         self._httpd = _QuietServer((host, port), _handler_for(self))
-        self.host, self.port = self._httpd.server_address[:2]
+        address = self._httpd.server_address
+        self.host, self.port = str(address[0]), int(address[1])
         self.url = f"http://{self.host}:{self.port}"
         self._thread = threading.Thread(target=self._httpd.serve_forever, name=f"site-{self.host}:{self.port}", daemon=True)
         self._thread.start()
@@ -237,7 +238,7 @@ class _QuietServer(ThreadingHTTPServer):
     daemon_threads = True
 
     def handle_error(self, request: object, client_address: object) -> None:
-        logger.debug("client %s hung up", client_address, exc_info=True)
+        logger.debug("client %s hung up", client_address)
 
 
 def _encode(reply: Reply) -> bytes:
@@ -262,12 +263,13 @@ def _handler_for(server: SiteServer) -> type[BaseHTTPRequestHandler]:
             self._answer(send_body=False)
 
         def _answer(self, *, send_body: bool) -> None:
+            arrived = time.time()
             reply = server.routes.take(self.path) or server.static(self.path) or Reply(404, b"<html><body>Tidak ditemukan</body></html>")
             wait = server.delay + reply.delay
             if wait:
                 time.sleep(wait)
             body = _encode(reply)
-            server.record(LoggedRequest(self.command, self.path, dict(self.headers.items()), reply.status, time.time()))
+            server.record(LoggedRequest(self.command, self.path, dict(self.headers.items()), reply.status, arrived))
             try:
                 self.send_response(reply.status)
                 self.send_header("Content-Type", reply.content_type)

@@ -35,7 +35,8 @@ def test_middleware_rereads_a_utf8_page_served_as_latin1() -> None:
     wrong = HtmlResponse(req.url, body=PAGE.encode("utf-8"), headers={"Content-Type": "text/html; charset=ISO-8859-1"}, request=req)
     assert "\u00e2\u20ac" in wrong.text  # what Scrapy alone would hand on: mojibake
     fixed = CharsetMiddleware().process_response(req, wrong)
-    assert fixed.encoding == "utf-8" and TEXT in fixed.text
+    assert fixed.encoding == "utf-8"
+    assert TEXT in fixed.text
     assert req.meta[FIXED] == "iso8859-1->utf-8"
 
 

@@ -58,7 +58,9 @@ def test_flush_writes_pages_outcomes_and_counts_in_one_go(engine: Engine) -> Non
     assert [r.new for r in results if isinstance(r, PageStored)] == [True, False]
     counts = ledger.counts[sid]
     assert (counts.new_articles, counts.duplicates, counts.errors) == (1, 1, {"http_404": 1})
-    assert seen and seen[-1].articles == 3 and seen[-1].new == 1
+    assert seen
+    assert seen[-1].articles == 3
+    assert seen[-1].new == 1
     with session_scope(engine) as s:
         record = runs.get_run(s, ledger.run_id)
         states = frontier.counts(s)
@@ -73,14 +75,16 @@ def test_listings_stop_only_at_articles_a_complete_run_has_seen(engine: Engine) 
     ledger.flush()
     # same run, article now stored: known, but no complete run has walked the listing yet
     again = ledger.triage(sid, [Link(f"{BASE}/1/judul")])
-    assert again.known == 1 and not again.met_known
+    assert again.known == 1
+    assert not again.met_known
     ledger.close(status="killed", message="uji")
     killed_followup, _ = _setup(engine)
     assert not killed_followup.triage(sid, [Link(f"{BASE}/1/judul")]).met_known  # a killed run proves nothing
     killed_followup.close(status="ok", message=None)
     after_ok, _ = _setup(engine)
     t = after_ok.triage(sid, [Link(f"{BASE}/1/judul"), Link(f"{BASE}/9/baru")])
-    assert t.met_known and [d.canonical_url for d in t.fetch] == [f"{BASE}/9/baru"]
+    assert t.met_known
+    assert [d.canonical_url for d in t.fetch] == [f"{BASE}/9/baru"]
 
 
 def test_open_requeues_pending_and_retryable_urls(engine: Engine) -> None:

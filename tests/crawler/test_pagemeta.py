@@ -17,10 +17,12 @@ def page(head: str = "", body: str = "", html_attrs: str = 'lang="id"') -> str:
 
 def test_canonical_and_amp_are_read_from_the_head() -> None:
     meta = page_meta(page('<link rel="canonical" href="/berita/1003/perpustakaan-daerah-tambah-koleksi">', html_attrs="amp lang=id"), URL + "/amp")
-    assert meta.canonical == URL and meta.is_amp
+    assert meta.canonical == URL
+    assert meta.is_amp
     assert page_meta(page(html_attrs="\u26a1 lang=id"), URL).is_amp
     plain = page_meta(page("<link rel='stylesheet' href='/a.css'>"), URL)
-    assert plain.canonical is None and not plain.is_amp
+    assert plain.canonical is None
+    assert not plain.is_amp
     # a canonical written in the body is not the page's declaration
     assert page_meta(page(body='<link rel="canonical" href="https://k.example/lain">'), URL).canonical is None
 

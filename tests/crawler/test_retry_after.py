@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import asyncio
 import time
-from email.utils import format_datetime
 from datetime import UTC, datetime
+from email.utils import format_datetime
 
 import pytest
 from scrapy.exceptions import DownloadTimeoutError
 from scrapy.http import Request, Response
 from scrapy.utils.test import get_crawler
 
-from crawler.middlewares.retry_after import GIVE_UP, NOT_BEFORE, RetryAfterMiddleware, parse_retry_after
+from crawler.middlewares.retry_after import (
+    GIVE_UP,
+    NOT_BEFORE,
+    RetryAfterMiddleware,
+    parse_retry_after,
+)
 from crawler.settings import CrawlOptions, scrapy_settings
 
 
@@ -48,7 +53,8 @@ def test_429_with_retry_after_pauses_the_host(mw_clock: tuple[RetryAfterMiddlewa
     mw, clock = mw_clock
     req = Request("http://kabar.example/berita/1")
     out = mw.process_response(req, Response(req.url, status=429, headers={"Retry-After": "7"}))
-    assert isinstance(out, Request) and out.meta["retry_times"] == 1
+    assert isinstance(out, Request)
+    assert out.meta["retry_times"] == 1
     assert out.meta[NOT_BEFORE] == clock.now + 7
     assert mw.wait_for(Request("http://kabar.example/berita/2")) == pytest.approx(7)  # the whole host waits
     assert mw.wait_for(Request("http://lain.example/berita/2")) <= 0
@@ -69,14 +75,17 @@ def test_other_failures_back_off_exponentially_until_retries_run_out(mw_clock: t
     mw, clock = mw_clock
     req = Request("http://kabar.example/berita/1")
     first = mw.process_response(req, Response(req.url, status=500))
-    assert isinstance(first, Request) and first.meta[NOT_BEFORE] == clock.now + 0.5
+    assert isinstance(first, Request)
+    assert first.meta[NOT_BEFORE] == clock.now + 0.5
     second = mw.process_response(first, Response(req.url, status=502))
-    assert isinstance(second, Request) and second.meta[NOT_BEFORE] == clock.now + 1.0
+    assert isinstance(second, Request)
+    assert second.meta[NOT_BEFORE] == clock.now + 1.0
     final = Response(req.url, status=500)
     assert mw.process_response(second, final) is final  # RETRY_TIMES=2 used up
     assert mw.process_response(req, Response(req.url, status=404)).status == 404
     timed_out = mw.process_exception(req, DownloadTimeoutError("lambat"))
-    assert isinstance(timed_out, Request) and timed_out.meta[NOT_BEFORE] == clock.now + 0.5
+    assert isinstance(timed_out, Request)
+    assert timed_out.meta[NOT_BEFORE] == clock.now + 0.5
 
 
 def test_process_request_waits_without_blocking_the_loop() -> None:

@@ -42,10 +42,12 @@ def test_robots_404_allows_unreachable_disallows_and_crawl_delay_is_kept(tmp_pat
         slow_articles = [r for r in slow.requests if r.path.startswith("/a/")]
         nofile_paths = [r.path for r in nofile.requests]
     sources = result.summary["sources"]
-    assert nofile_paths[0] == "/robots.txt" and sources["nofile"]["new_articles"] == 3  # a 404 robots.txt restricts nothing
+    assert nofile_paths[0] == "/robots.txt"
+    assert sources["nofile"]["new_articles"] == 3
     assert sources["slow"]["new_articles"] == 3
     gaps = [b.at - a.at for a, b in zip(slow_articles, slow_articles[1:], strict=False)]
-    assert len(gaps) == 2 and min(gaps) >= 0.9  # Crawl-delay: 1, although two requests were allowed in flight
+    assert len(gaps) == 2
+    assert min(gaps) >= 0.9
     assert sources["unreachable"]["errors"] == {"feed:robots_unavailable": 1}  # no robots.txt answer: disallow
     assert result.returncode == 1
     assert len(query(db, "SELECT id FROM page")) == 6

@@ -39,7 +39,8 @@ def test_first_crawl_stores_every_article_once_with_its_parts(tmp_path: Path, ou
     for t, n in FIXTURE_SIZES.items():
         assert result.summary["sources"][f"site-{t}"]["new_articles"] == n
     runs = query(db, "SELECT status, finished_at FROM crawl_run")
-    assert [r.status for r in runs] == ["ok"] and runs[0].finished_at is not None
+    assert [r.status for r in runs] == ["ok"]
+    assert runs[0].finished_at is not None
     counts = query(db, "SELECT s.name, r.new_articles FROM crawl_run_source r JOIN source s ON s.id = r.source_id")
     assert {c.name: c.new_articles for c in counts} == {f"site-{t}": n for t, n in FIXTURE_SIZES.items()}
 
@@ -65,14 +66,16 @@ def test_first_crawl_requests_only_what_it_should(tmp_path: Path, outlets: dict[
     assert not [p for p in everything if p.startswith(("/tag/", "/foto/", "/video/", "/berita/1099/"))]
     # the sitemap outlet is read through its view-all URLs and the old 2019 child sitemap is skipped
     sitemap_articles = [p for p in paths["sitemap"] if p.startswith("/bandung/")]
-    assert sitemap_articles and all(p.endswith("?page=all") for p in sitemap_articles)
+    assert sitemap_articles
+    assert all(p.endswith("?page=all") for p in sitemap_articles)
     assert "/sitemap-2019-01.xml" not in paths["sitemap"]
     # listings are followed page by page
     assert [p for p in paths["listing"] if p.startswith("/indeks")] == ["/indeks", "/indeks?page=2", "/indeks?page=3"]
     assert "/berita/page/2" in paths["portal"]
     # the AMP copy in the feed is resolved to the canonical page, which is what gets stored
     amp_story = stories["rss"][1]
-    assert amp_story.path + "/amp" in paths["rss"] and amp_story.path in paths["rss"]
+    assert amp_story.path + "/amp" in paths["rss"]
+    assert amp_story.path in paths["rss"]
     body = query(tmp_path / "crawl.db", "SELECT body_z FROM page WHERE canonical_url = :u", u=canonical_url(outlets["rss"].url + amp_story.path))[0].body_z
     assert b"<html amp" not in zlib.decompress(body)
     # robots.txt first on each host, and every request identifies the monitor
@@ -89,7 +92,8 @@ def test_frontier_records_redirects_robots_and_canonical_keys(tmp_path: Path, ou
     portal = outlets["portal"].url
     # an old URL that redirects to the article settles as stored, like the article's own URL
     old = [r for k, r in rows.items() if k.startswith(portal + "/berita/lama/")]
-    assert len(old) == 6 and {r.state for r in old} == {"stored"}
+    assert len(old) == 6
+    assert {r.state for r in old} == {"stored"}
     # robots.txt disallow: never requested, recorded as gone with the reason
     blocked = rows[canonical_url(outlets["rss"].url + "/berita/1099/arsip-internal-redaksi")]
     assert (blocked.state, blocked.reason) == ("gone", "robots_disallow")
@@ -148,10 +152,42 @@ summary = crawl(sources, opts, engine=engine,
 print(summary.status)
 """
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, cwd=tmp_path, env=child_env())
-    assert proc.returncode == 0 and proc.stdout.strip().endswith("ok"), proc.stderr[-3000:]
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert proc.stdout.strip().endswith("ok"), proc.stderr[-3000:]
     seen = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     pages = {r.id for r in query(db, "SELECT id FROM page")}
     for label in ("path", "object"):
         mine = [s for s in seen if s["label"] == label]
         assert {s["page_id"] for s in mine if s["new"]} == pages  # every stored page, by id
         assert all(s["committed"] for s in mine)  # and only after its transaction committed
+
+
+def test_a_second_crawl_in_one_process_is_refused_with_the_fix(tmp_path: Path, outlet_sources: Path) -> None:
+    import subprocess
+    import sys
+
+    from tests.crawler.conftest import child_env
+
+    db = tmp_path / "crawl.db"
+    script = f"""
+from datetime import datetime, timezone
+from crawler.run import crawl
+from crawler.settings import CrawlOptions
+from crawler.sources import load_sources
+from storage.db import make_engine
+from storage.migrate import upgrade
+engine = make_engine({str(db)!r}); upgrade(engine)
+sources = load_sources(files=[{str(outlet_sources)!r}], shipped=False, only=["site-rss"])
+opts = CrawlOptions(download_delay=0, autothrottle=False, since=datetime(2026, 11, 1, tzinfo=timezone.utc))
+print(crawl(sources, opts, engine=engine).status)
+try:
+    crawl(sources, opts, engine=engine)
+except RuntimeError as exc:
+    print("refused:", exc)
+"""
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, cwd=tmp_path, env=child_env())
+    lines = proc.stdout.strip().splitlines()
+    assert lines[0] == "ok", proc.stderr[-2000:]
+    assert lines[1].startswith("refused:")
+    assert "python -m smartcity crawl" in lines[1]
+    assert [r.status for r in query(db, "SELECT status FROM crawl_run")] == ["ok"]  # no half-opened second run

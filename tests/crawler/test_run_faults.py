@@ -92,7 +92,8 @@ def test_each_fault_ends_in_the_state_and_reason_it_should(tmp_path: Path, fault
     assert enc[0].encoding == "utf-8"
     # run record: counts and reasons
     src = result.summary["sources"]["faulty"]
-    assert src["new_articles"] == 4 and src["failed"] == 1
+    assert src["new_articles"] == 4
+    assert src["failed"] == 1
     assert src["errors"] == {"blocked_address": 1, "http_404": 1, "private_address": 1, "retry_after_too_long": 1, "too_large": 2}
     assert result.summary["status"] == "failed"
 
@@ -110,7 +111,8 @@ def test_failed_urls_are_retried_by_the_next_crawl_and_gone_ones_are_not(tmp_pat
     articles = sorted(r.path for r in faulty.requests if r.path.startswith("/a/"))
     assert articles == ["/a/429-retry-after", "/a/429-too-long", "/a/500-then-200"]
     states = {r.canonical_url.rsplit("/", 1)[1]: (r.state, r.attempts) for r in query(db, "SELECT canonical_url, state, attempts FROM frontier")}
-    assert states["429-too-long"] == ("stored", 1) and states["500-then-200"] == ("stored", 1)
+    assert states["429-too-long"] == ("stored", 1)
+    assert states["500-then-200"] == ("stored", 1)
     assert states["404"] == ("gone", 1)
     assert second.summary["sources"]["faulty"]["new_articles"] == 3
 
@@ -142,7 +144,8 @@ def test_dead_feeds_are_recorded_as_source_errors(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.summary["sources"]["dead"]["errors"] == {"feed:links_home": 1, "feed:not_xml": 1}
     runs = query(tmp_path / "crawl.db", "SELECT status, message FROM crawl_run")
-    assert runs[0].status == "failed" and "dead" in runs[0].message
+    assert runs[0].status == "failed"
+    assert "dead" in runs[0].message
 
 
 def test_redirect_loops_and_slow_hosts_are_cut_off(tmp_path: Path) -> None:

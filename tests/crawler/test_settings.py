@@ -36,7 +36,8 @@ def test_keys_are_alphabetical_and_each_has_a_reason() -> None:
     for key in keys:
         index = next(i for i, line in enumerate(lines) if line.strip().startswith(f'"{key}"'))
         comment = lines[index - 1].strip()
-        assert comment.startswith("# ") and len(comment) > 20, f"{key} has no one-line reason above it"
+        assert comment.startswith("# "), f"{key} has no one-line reason above it"
+        assert len(comment) > 20, f"{key}: the reason above it is too short to say why"
 
 
 @pytest.mark.parametrize(
@@ -65,17 +66,22 @@ def test_values_follow_the_options(key: str, expected: Any) -> None:
 
 def test_defaults_are_a_monitors_not_scrapys() -> None:
     ours = scrapy_settings(CrawlOptions(), allowed_hosts=["127.0.0.2", "kabar.example"])
-    assert ours["ROBOTSTXT_OBEY"] is True and default_settings.ROBOTSTXT_OBEY is False
+    assert ours["ROBOTSTXT_OBEY"] is True
+    assert default_settings.ROBOTSTXT_OBEY is False
     assert ours["DOWNLOAD_TIMEOUT"] == 30 < default_settings.DOWNLOAD_TIMEOUT
     assert ours["DOWNLOAD_MAXSIZE"] == 8 * MB < default_settings.DOWNLOAD_MAXSIZE
     assert ours["REDIRECT_MAX_TIMES"] == 5 < default_settings.REDIRECT_MAX_TIMES
     assert ours["CONCURRENT_REQUESTS_PER_DOMAIN"] == 2 < default_settings.CONCURRENT_REQUESTS_PER_DOMAIN
     assert ours["CONCURRENT_ITEMS"] < default_settings.CONCURRENT_ITEMS
-    assert ours["TELNETCONSOLE_ENABLED"] is False and ours["REMOTE_CONTROL_ENABLED"] is False
+    assert ours["TELNETCONSOLE_ENABLED"] is False
+    assert ours["REMOTE_CONTROL_ENABLED"] is False
     assert ours["COOKIES_ENABLED"] is False
+    assert ours["DOWNLOAD_DELAY_JITTER"] == 0.0 < default_settings.DOWNLOAD_DELAY_JITTER  # the delay is a floor
     assert ours["DOWNLOAD_HANDLERS"] == {"data": None, "file": None, "ftp": None, "s3": None}
     assert ours["SMARTCITY_ALLOWED_HOSTS"] == ["127.0.0.2", "kabar.example"]
-    assert 429 in ours["RETRY_HTTP_CODES"] and 503 in ours["RETRY_HTTP_CODES"] and 404 not in ours["RETRY_HTTP_CODES"]
+    assert 429 in ours["RETRY_HTTP_CODES"]
+    assert 503 in ours["RETRY_HTTP_CODES"]
+    assert 404 not in ours["RETRY_HTTP_CODES"]
     assert re.match(r"^smartcity-monitor .*\(\+https://", ours["USER_AGENT"])
 
 
@@ -85,12 +91,14 @@ def test_components_in_force_on_a_crawler() -> None:
     assert mws[0] == "crawler.middlewares.address_guard.AddressGuardMiddleware"  # checks every hop first
     assert "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware" not in mws
     assert "scrapy.downloadermiddlewares.retry.RetryMiddleware" not in mws
-    assert "crawler.middlewares.robots.StrictRobotsMiddleware" in mws and "crawler.middlewares.retry_after.RetryAfterMiddleware" in mws
+    assert "crawler.middlewares.robots.StrictRobotsMiddleware" in mws
+    assert "crawler.middlewares.retry_after.RetryAfterMiddleware" in mws
     # responses travel the list backwards: decompression happens before the charset check
     assert mws.index("crawler.middlewares.charset.CharsetMiddleware") < mws.index("scrapy.downloadermiddlewares.httpcompression.HttpCompressionMiddleware")
     exts = ExtensionManager._get_mwlist_from_settings(crawler.settings)
     assert "scrapy.extensions.telnet.TelnetConsole" not in exts
-    assert "scrapy.extensions.throttle.AutoThrottle" not in exts and "crawler.middlewares.throttle.CrawlDelayThrottle" in exts
+    assert "scrapy.extensions.throttle.AutoThrottle" not in exts
+    assert "crawler.middlewares.throttle.CrawlDelayThrottle" in exts
     handlers = DownloadHandlers(crawler)
     for scheme in ("file", "data", "ftp", "s3"):
         assert handlers._get_handler(scheme) is None, scheme

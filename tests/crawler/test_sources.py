@@ -23,7 +23,8 @@ GOOD: dict[str, Any] = {
 def test_shipped_registry_has_at_least_20_regional_outlets_of_each_kind_the_issue_names() -> None:
     sources = load_sources()
     names = [s.name for s in sources]
-    assert len(sources) >= 20 and len(set(names)) == len(names)
+    assert len(sources) >= 20
+    assert len(set(names)) == len(names)
     for family in ("antara", "antara-banten", "detik-", "kompas-", "tribun-", "liputan6", "tempo", "republika", "cnn-indonesia", "tangerangnews", "tangerangkota"):
         assert any(n == family or n.startswith(family) for n in names), family
     assert sum(1 for s in sources if s.region not in (None, "nasional")) >= 15  # regional coverage
@@ -96,7 +97,8 @@ def test_user_file_overrides_shipped_keys_adds_sources_and_disables_by_name(tmp_
     sources = {s.name: s for s in load_sources(files=[path])}
     assert "tempo" not in sources
     banten = sources["antara-banten"]
-    assert banten.max_pages == 2 and len(banten.feeds) == 2
+    assert banten.max_pages == 2
+    assert len(banten.feeds) == 2
     assert banten.article_pattern.pattern.startswith("^https://banten")  # untouched keys stay shipped
     assert sources["kotaku-portal"].start_urls == ("https://kotaku.go.id/berita",)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -91,16 +91,19 @@ def test_every_crawl_key_changes_what_the_crawl_does(key: str, tmp_path: Path) -
 def test_options_carry_since_and_max_pages_flags() -> None:
     section = CrawlSection()
     opts = crawl_options(section, now=NOW)
-    assert opts.since == NOW - timedelta(days=14) and opts.max_pages == 5
-    assert opts.user_agent.startswith("smartcity-monitor/") and "(+https://github.com/" in opts.user_agent
+    assert opts.since == NOW - timedelta(days=14)
+    assert opts.max_pages == 5
+    assert opts.user_agent.startswith("smartcity-monitor/")
+    assert "(+https://github.com/" in opts.user_agent
     flagged = crawl_options(section, since=datetime(2026, 11, 1, tzinfo=WIB), max_pages=9, now=NOW)
-    assert flagged.since == datetime(2026, 11, 1, tzinfo=WIB) and flagged.max_pages == 9
+    assert flagged.since == datetime(2026, 11, 1, tzinfo=WIB)
+    assert flagged.max_pages == 9
     assert crawl_options(CrawlSection(since_days=0), now=NOW).since is None
 
 
 def test_parse_since() -> None:
     assert parse_since("2026-11-01") == datetime(2026, 11, 1, tzinfo=WIB)
-    assert parse_since("2026-11-01T06:30:00+00:00") == datetime(2026, 11, 1, 6, 30, tzinfo=timezone.utc)
+    assert parse_since("2026-11-01T06:30:00+00:00") == datetime(2026, 11, 1, 6, 30, tzinfo=UTC)
     with pytest.raises(UsageError, match="--since '1 November': write a date as YYYY-MM-DD"):
         parse_since("1 November")
 
@@ -118,7 +121,9 @@ def test_cli_lists_sources_and_maps_errors_to_exit_2(tmp_path: Path, capsys: pyt
         main(["--db", str(tmp_path / "x.db"), "crawl", "--sources", str(sources), "--source", "kotaku-portal", "--source", "antara-banten", "--list"])
     assert info.value.code == 0
     out = capsys.readouterr().out
-    assert "kotaku-portal" in out and "antara-banten" in out and "tempo" not in out
+    assert "kotaku-portal" in out
+    assert "antara-banten" in out
+    assert "tempo" not in out
     with pytest.raises(SystemExit) as info:
         main(["--db", str(tmp_path / "x.db"), "crawl", "--source", "antara-banten", "--since", "kemarin"])
     assert info.value.code == 2

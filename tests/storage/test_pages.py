@@ -10,9 +10,19 @@ from storage import frontier
 from storage.articles import ensure_source
 from storage.db import session_scope
 from storage.frontier import Discovered
-from storage.pages import PAGE, PAGE_PART, PageWrite, PartWrite, compress, decompress, page_parts, store_page, store_pages
+from storage.pages import (
+    PAGE,
+    PAGE_PART,
+    PageWrite,
+    PartWrite,
+    compress,
+    decompress,
+    page_parts,
+    store_page,
+    store_pages,
+)
 
-BODY = "<html><body><p>Bus listrik mulai melayani rute terminal ke alun-alun kota.</p></body></html>".encode()
+BODY = b"<html><body><p>Bus listrik mulai melayani rute terminal ke alun-alun kota.</p></body></html>"
 
 
 def _source(engine: Engine) -> int:
@@ -40,7 +50,9 @@ def test_page_parts_and_frontier_row_land_together(any_engine: Engine) -> None:
         row = s.execute(sa.select(PAGE).where(PAGE.c.id == stored.page_id)).one()
         parts = page_parts(s, stored.page_id)
         state = frontier.lookup(s, [row.canonical_url])[row.canonical_url].state
-    assert decompress(row.body_z) == BODY + b"1" and row.encoding == "utf-8" and len(row.body_sha1) == 40
+    assert decompress(row.body_z) == BODY + b"1"
+    assert row.encoding == "utf-8"
+    assert len(row.body_sha1) == 40
     assert row.url.endswith("?utm_source=wa")  # the URL fetched, beside its canonical key
     assert [(p.seq, p.body) for p in parts] == [(2, BODY + b" bagian 2"), (3, BODY + b" bagian 3")]
     assert state == "stored"
@@ -53,7 +65,9 @@ def test_a_second_fetch_of_the_same_canonical_url_is_a_duplicate(any_engine: Eng
     with session_scope(any_engine) as s:
         again = store_pages(s, [_page(sid, 1, parts=1), _page(sid, 2), _page(sid, 2)])
     assert [(r.page_id == first.page_id, r.new) for r in again[:1]] == [(True, False)]
-    assert again[1].new and not again[2].new and again[1].page_id == again[2].page_id
+    assert again[1].new
+    assert not again[2].new
+    assert again[1].page_id == again[2].page_id
     with session_scope(any_engine) as s:
         assert s.execute(sa.select(sa.func.count()).select_from(PAGE)).scalar_one() == 2
         assert s.execute(sa.select(sa.func.count()).select_from(PAGE_PART)).scalar_one() == 1
@@ -61,9 +75,13 @@ def test_a_second_fetch_of_the_same_canonical_url_is_a_duplicate(any_engine: Eng
 
 def test_a_failed_transaction_leaves_neither_page_nor_frontier_row(any_engine: Engine) -> None:
     sid = _source(any_engine)
-    with pytest.raises(RuntimeError), session_scope(any_engine) as s:
-        store_page(s, _page(sid, 7, parts=1))
-        raise RuntimeError("mati listrik di tengah transaksi")
+    def interrupted() -> None:
+        with session_scope(any_engine) as s:
+            store_page(s, _page(sid, 7, parts=1))
+            raise RuntimeError("mati listrik di tengah transaksi")
+
+    with pytest.raises(RuntimeError, match="mati listrik"):
+        interrupted()
     with session_scope(any_engine) as s:
         assert s.execute(sa.select(sa.func.count()).select_from(PAGE)).scalar_one() == 0
         assert frontier.lookup(s, [_page(sid, 7).canonical_url]) == {}

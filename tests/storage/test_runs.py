@@ -26,7 +26,9 @@ def test_counts_are_running_totals_and_the_run_closes(any_engine: Engine) -> Non
     with session_scope(any_engine) as s:
         record = runs.get_run(s, run_id)
         listed = runs.list_runs(s)
-    assert record.status == "partial" and record.finished_at is not None and record.pid == 4242
+    assert record.status == "partial"
+    assert record.finished_at is not None
+    assert record.pid == 4242
     rows = {r.source: r.counts for r in record.sources}
     assert rows["kabar"] == SourceCounts(9, 6, 4, 1, 1, {"feed:not_xml": 1, "http_404": 2})
     assert rows["portal"] == SourceCounts()
