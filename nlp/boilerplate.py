@@ -101,7 +101,7 @@ PROMPTS = _any_of(
 EMBED = _any_of(r"^\s*\[\s*gambas\s*:[^\]]*\]\s*$")
 # A sign-off standing alone as a paragraph: detik "(rdp/imk)", CNN "(ryn/gil)", ANTARA "(ant)".
 SIGN_OFF_LINE = _any_of(
-    r"^\s*\(\s*(?:\*+|ant|antara|red|adv|rls|hms|humas|[a-z]{2,5}(?:/[a-z]{2,5})+)\s*\)\s*$"
+    r"^\s*\(\s*(?:\*+|antara|humas|[a-z]{2,5}(?:/[a-z]{2,5})*)\s*\)\s*$"
 )
 # WordPress/Jetpack sharing and like widgets ("Bagikan ini:",
 # "Klik untuk berbagi di Facebook", "Suka Memuat...").
@@ -143,9 +143,9 @@ INLINE_MARKERS = _any_of(
     r"\s*\bSCROLL\s+TO\s+(?:RESUME|CONTINUE)(?:\s+WITH)?\s+CONTENT\b\s*",
     flags=0,
 )
-# Sign-offs closing the last paragraph: "(ant)", "(*)", detik "(idh/idh)", "(ADV)", "(hms)".
+# Sign-offs closing the last paragraph: "(ant)", "(*)", detik "(idh/idh)", SINDOnews "(don)".
 SIGN_OFF = _any_of(
-    r"\s*\(\s*(?:\*+|ant|antara|red|adv|rls|hms|humas|[a-z]{2,5}(?:/[a-z]{2,5})+)\s*\)\s*$"
+    r"\s*\(\s*(?:\*+|antara|humas|[a-z]{2,5}(?:/[a-z]{2,5})*)\s*\)\s*$"
 )
 # "Baca juga: …" glued to the end of a paragraph after a full stop (Okezone, Suara).
 TRAILING_BACA_JUGA = _any_of(r"(?<=[.!?\"”])\s+baca\s+juga\s*:.*$")

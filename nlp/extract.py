@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from nlp import boilerplate, dates, dedup, multipage
 from nlp.encoding import DecodeError, decode_html
 from nlp.language import detect_language
-from nlp.metadata import PageMeta, clean_title, is_person, read_page_meta
+from nlp.metadata import PageMeta, clean_title, headline, is_person, read_page_meta
 from nlp.types import Extracted, Rejected
 from nlp.urls import canonical_url, url_host
 
@@ -239,7 +239,8 @@ def _assemble(
     url: str, text: str, place: str | None, meta: PageMeta, doc: Any, credits: dict[str, str]
 ) -> Extracted:
     outlet = meta.outlet or (doc.sitename if doc is not None else None) or url_host(url) or None
-    title = clean_title(meta.title or (doc.title if doc is not None else None) or "", outlet)
+    raw_title = meta.title or (doc.title if doc is not None else None) or ""
+    title = clean_title(headline(raw_title, meta.page_title, url_host(url)), outlet)
     if not title:
         title = text.split("\n", 1)[0][:200]
     published = meta.published

@@ -86,6 +86,7 @@ GENERIC_AUTHORS = frozenset(
 )
 # Separators between a headline and the outlet name in <title>/og:title.
 TITLE_SUFFIX = re.compile(r"\s+[|\-–—:•]\s+(?P<site>[^|\-–—:•]{2,50})$")
+TITLE_SPLIT = re.compile(r"\s+[|\-–—•]\s+|:\s+")
 _SITEISH = re.compile(
     r"\.(?:com|co\.id|id|net|org|go\.id|co)\b|\bnews\b|\bonline\b|\bportal\b", re.I
 )
@@ -102,6 +103,7 @@ class PageMeta:
     outlet: str | None = None
     canonical: str | None = None
     lang: str | None = None
+    page_title: str | None = None  # the <title> element, outlet name and all
 
 
 @cache
@@ -117,6 +119,7 @@ def _xpaths() -> dict[str, XPath]:
             "//link[@href][translate(@rel,'CANONICAL','canonical')='canonical']/@href"
         ),
         "lang": XPath("/html/@lang"),
+        "title": XPath("string(//head/title)"),
         # the first headline and every date-marked element, in document order (one pass)
         "dated": XPath(
             f"(//body//h1)[1] | //body//*[self::time or ((@class or @id) and ({hints}))]"
@@ -288,6 +291,7 @@ def read_page_meta(tree: HtmlElement) -> PageMeta:
         outlet=outlet.lstrip("@") if outlet else None,
         canonical=canonical.strip() if isinstance(canonical, str) and canonical.strip() else None,
         lang=lang,
+        page_title=" ".join(str(_xpaths()["title"](tree)).split()) or None,
     )
 
 
@@ -300,6 +304,20 @@ def is_person(author: str, outlet: str | None) -> bool:
         and low != (outlet or "").strip().lower()
         and not low.startswith("http")
     )
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+def headline(title: str, page_title: str | None, host: str) -> str:
+    """The headline; from <title> when the candidate is only the site's name (a blog's <h1>)."""
+    key = _key(title)
+    if not page_title or len(key) < 3 or key not in _key(host):
+        return title
+    segments = [s.strip() for s in TITLE_SPLIT.split(page_title) if s.strip()]
+    others = [s for s in segments if _key(s) != key]
+    return max(others, key=len) if others and len(max(others, key=len)) > len(title) else title
 
 
 def clean_title(title: str, outlet: str | None) -> str:

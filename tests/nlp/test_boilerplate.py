@@ -103,6 +103,12 @@ def test_inline_ad_markers_and_trailing_sign_off_are_stripped() -> None:
     assert cleaned.paragraphs == (BODY[0] + " " + BODY[1], BODY[2])
 
 
+@pytest.mark.parametrize("sign_off", ["(ant)", "(don)", "(rdp/imk)", "(*)", "(ADV)"])
+def test_sign_offs_are_stripped_from_the_last_paragraph(sign_off: str) -> None:
+    assert clean_paragraphs([BODY[0], BODY[2] + " " + sign_off]).paragraphs == (BODY[0], BODY[2])
+    assert clean_paragraphs([BODY[0], sign_off]).paragraphs == (BODY[0],)
+
+
 def test_credits_name_the_author_with_pewarta_first() -> None:
     cleaned = clean_paragraphs(
         [*BODY, "Penulis: Siti Aminah | Editor: Agus", "Pewarta: Achmad Irfan\nEditor: Budi"]

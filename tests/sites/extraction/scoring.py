@@ -31,8 +31,9 @@ class Case:
 
 
 def load_cases(group: str = "pages") -> list[Case]:
-    """The fixture pages of one group ("pages": the scored set; "special": double body, English)."""
-    data = json.loads((HERE / "expected.json").read_text(encoding="utf-8"))
+    """Fixture pages of a group: "pages" (scored), "special" (double body, English), "heldout"."""
+    source = HERE / ("heldout.json" if group == "heldout" else "expected.json")
+    data = json.loads(source.read_text(encoding="utf-8"))
     return [
         Case(
             id=e["id"],
