@@ -290,6 +290,10 @@ DATELINE_PAREN = re.compile(
 DATELINE_OUTLET_PLACE = re.compile(rf"^(?P<outlet>{_DOMAIN}),\s*(?P<place>{_PLACE}){_DASH}")
 # "Tangerang, TangerangNews -", "Jakarta, CNN Indonesia --", "BANDUNG, KOMPAS.com -"
 DATELINE_PLACE_OUTLET = re.compile(rf"^(?P<place>{_PLACE}),\s*(?P<outlet>{_OUTLET}|{_NAME}){_DASH}")
+# Press-release style "Jakarta, 6 Oktober 2022 -" (government portals, company releases)
+DATELINE_PLACE_DATE = re.compile(
+    rf"^(?P<place>{_PLACE}),\s*[0-3]?\d\s+(?i:{_MONTH})\s+(?:19|20)\d{{2}}{_DASH}"
+)
 # "KOMPAS.com -", "TANGERANGNEWS.com -" (outlet only: stripped, no place)
 DATELINE_OUTLET_ONLY = re.compile(rf"^(?P<outlet>{_OUTLET}){_DASH}")
 # "Kota Bekasi -", "Jakarta -" (detik, government portals)
@@ -312,7 +316,8 @@ def _place(raw: str) -> str:
 def split_dateline(paragraph: str) -> Dateline:
     """Split "TANGERANG (ANTARA) - Text" into "Tangerang" and "Text"; unchanged if no dateline."""
     head = paragraph.lstrip()
-    for pattern in (DATELINE_PAREN, DATELINE_OUTLET_PLACE, DATELINE_PLACE_OUTLET):
+    patterns = (DATELINE_PAREN, DATELINE_OUTLET_PLACE, DATELINE_PLACE_OUTLET, DATELINE_PLACE_DATE)
+    for pattern in patterns:
         m = pattern.match(head)
         if m and _plausible(m["place"]):
             return Dateline(_place(m["place"]), head[m.end() :].lstrip())

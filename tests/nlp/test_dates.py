@@ -159,6 +159,11 @@ def test_date_lines_are_only_timestamps() -> None:
         ("Jakarta - Gubernur meninjau banjir.", "Jakarta", "Gubernur meninjau banjir."),
         ("JAKARTA, 6/10 (ANTARA) - Harga cabai naik.", "Jakarta", "Harga cabai naik."),
         ("KOMPAS.com - Warga memadati pasar.", None, "Warga memadati pasar."),
+        (
+            "Makassar, 20 Oktober 2025 — Camat menggelar pelatihan.",
+            "Makassar",
+            "Camat menggelar pelatihan.",
+        ),
     ],
 )
 def test_datelines_are_split_into_place_and_text(

@@ -125,3 +125,22 @@ def test_pairwise_scores_count_pairs() -> None:
     assert pairwise(["a", "a", "b"], [1, 1, 2]) == (1.0, 1.0)
     assert pairwise(["a", "a", "b"], [1, 1, 1]) == (1 / 3, 1.0)
     assert pairwise(["a", "a", "b"], [1, 2, 3]) == (1.0, 0.0)
+
+
+def test_real_dev_set_articles_are_not_taken_for_copies_of_each_other(devset_path: Path) -> None:
+    """60 distinct real articles (read at run time only): no pair reaches the story threshold."""
+    import json
+
+    rows = [
+        json.loads(line)
+        for line in devset_path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    fps = [fingerprint(r["title"], r["text"]) for r in rows]
+    worst = max(
+        fps[i].agreement([fps[j].signature])[0]
+        for i in range(len(fps))
+        for j in range(i + 1, len(fps))
+    )
+    assert len(rows) >= 50
+    assert worst < 0.5

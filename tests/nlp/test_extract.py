@@ -87,7 +87,7 @@ def test_held_out_templates_meet_the_same_floors() -> None:
 
 def test_a_blog_whose_h1_is_its_name_gets_the_headline_from_its_title() -> None:
     case = next(c for c in HELDOUT if c.id == "blogspot-01")
-    assert b"<h1 class=\"title\"><a href=\"/\">Radar NTT</a></h1>" in case.html
+    assert b'<h1 class="title"><a href="/">Radar NTT</a></h1>' in case.html
     result = extract(case.html, case.url)
     assert isinstance(result, Extracted)
     assert result.title == case.expected["title"]
@@ -101,6 +101,19 @@ def test_body_repeated_twice_with_copyright_after_each_copy_extracts_once() -> N
     assert isinstance(result, Extracted)
     assert result.text == case.expected["text"]
     assert "COPYRIGHT" not in result.text.upper()
+
+
+def test_real_dev_set_texts_are_detected_as_indonesian(devset_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from nlp.language import detect_language
+
+    rows = [
+        json.loads(line)
+        for line in devset_path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    assert Counter(detect_language(r["text"]) for r in rows) == Counter({"id": len(rows)})
 
 
 def test_an_english_page_is_extracted_and_marked_english() -> None:
