@@ -305,19 +305,20 @@ class Gazetteer:
         if last.rstrip(".") not in _CUE_END and not last.startswith(("Kab", "KAB")):
             return None  # every cue ends with one of these words: most names skip the regex
         key = tuple(t for t in (t.lstrip(_OPENERS) for t in toks) if t)
-        hit = self._cue_memo.get(key, _NO)
-        if hit is _NO:
+        if key in self._cue_memo:
+            hit = self._cue_memo[key]
+        else:
             hit = None
-            for n in range(len(key), 0, -1):
-                m = LEFT_CUE.fullmatch(" ".join(key[-n:]) + " ")
-                if m:
-                    hit = (m.lastgroup, n)
+            for size in range(len(key), 0, -1):
+                m = LEFT_CUE.fullmatch(" ".join(key[-size:]) + " ")
+                if m and m.lastgroup:
+                    hit = (m.lastgroup, size)
                     break
             if len(self._cue_memo) < _MEMO_MAX:
-                self._cue_memo[key] = hit  # type: ignore[assignment]
+                self._cue_memo[key] = hit
         if hit is None:
             return None
-        group, n = hit  # type: ignore[misc]
+        group, n = hit
         pos = start
         for tok in reversed(key[-n:]):
             pos = text.rfind(tok, lo, pos)

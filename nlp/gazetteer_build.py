@@ -46,7 +46,7 @@ def dictionary_words() -> frozenset[str]:
 
 def areaid_rows() -> list[tuple[str, dict]]:  # type: ignore[type-arg]
     """(areaid province name, kabupaten record) for all 514 entries."""
-    rows = []
+    rows: list[tuple[str, dict]] = []  # type: ignore[type-arg]
     data = resources.files("areaid").joinpath("data")
     for item in sorted(data.iterdir(), key=lambda p: p.name):
         if not item.name.endswith(".json"):
@@ -177,10 +177,8 @@ def build() -> Gazetteer:
             forms.plain.add(key)
 
     for name, r in raw.items():
-        seats = tuple(s for s in seat_lists[name] if norm_key(s) in forms.seats)
-        cities[name] = City(
-            name, r["kind"], r["core"], r["province"], seats, r["code"], r["aliases"]
-        )
+        kept = tuple(s for s in seat_lists[name] if norm_key(s) in forms.seats)
+        cities[name] = City(name, r["kind"], r["core"], r["province"], kept, r["code"], r["aliases"])
     blocked = {norm_key(t) for t in alias_data.get("not_places", [])}
     frozen: dict[str, Form] = {key: Form(key) for key in blocked}
     for key in {*forms.cities, *forms.province, *forms.seats, *forms.districts} - blocked:
