@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-import zipfile
 import logging
+import zipfile
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -26,7 +26,6 @@ MODEL_FILE = "tagger.skops"
 SIDECAR_FILE = "tagger.json"
 # The only non-sklearn types a model file may contain (skops refuses anything else).
 TRUSTED_TYPES = [
-    "nlp.classify.LexiconCounts",
     "sklearn.calibration._CalibratedClassifier",
     "sklearn.calibration._SigmoidCalibration",
 ]

@@ -7,8 +7,8 @@ import logging
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 from datetime import UTC, datetime
+from typing import Any
 
 import sklearn
 
@@ -82,10 +82,8 @@ def model_version(examples: Sequence[Example], options: TrainOptions, *, today: 
 
 def _plain_vocabulary(pipe: Any) -> None:
     """Cast pruned vocabularies' numpy ints to int: skops stores each numpy scalar as a file (minutes to save)."""
-    for vec in pipe.named_steps["features"].transformer_list:
-        est = vec[1]
-        if hasattr(est, "vocabulary_"):
-            est.vocabulary_ = {term: int(i) for term, i in est.vocabulary_.items()}
+    vec = pipe.named_steps["features"]
+    vec.vocabulary_ = {term: int(i) for term, i in vec.vocabulary_.items()}
 
 
 def fit(examples: Sequence[Example], *, options: TrainOptions = TrainOptions(), version: str | None = None) -> TaggerModel:

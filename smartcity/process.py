@@ -175,8 +175,8 @@ def make_inline_pipeline(engine: Engine, model: TaggerModel, options: ProcessOpt
             self.pending: list[int] = []
 
         def process_item(self, item: Any) -> Any:
-            page_id = getattr(item, "page_id", None) or (item.get("page_id") if isinstance(item, dict) else None)
-            if page_id:
+            page_id = getattr(item, "page_id", None)
+            if page_id and getattr(item, "new", True):  # a duplicate page was processed when first stored
                 self.pending.append(int(page_id))
                 if len(self.pending) >= every:
                     self._flush()

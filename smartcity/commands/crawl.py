@@ -7,7 +7,6 @@ cleanly, 1 when some source failed (or the crawl was stopped), 2 for a usage or 
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import sys
 from collections.abc import Sequence
@@ -27,7 +26,6 @@ if TYPE_CHECKING:
     from crawler.sources import Source
 
 WIB = timezone(timedelta(hours=7))
-INLINE_PIPELINE = "smartcity.process.InlineProcessPipeline"  # the lead's inline-extraction pipeline
 
 
 def parse_since(text: str) -> datetime:
@@ -82,14 +80,16 @@ def select_sources(app: App, only: Sequence[str], sources_file: str | None) -> t
     return load_sources(files=files, extra=cfg.sources, extra_where=where, only=list(only) or cfg.crawl.only)
 
 
-def extra_pipelines(app: App) -> list[str]:
-    """The inline-processing pipeline when ``[crawl] inline_process`` is on."""
+def extra_pipelines(app: App) -> list[object]:
+    """The inline-processing pipeline (extract + tag while crawling) when ``[crawl] inline_process`` is on."""
     if not app.config.crawl.inline_process:
         return []
-    module = INLINE_PIPELINE.rsplit(".", 1)[0]
-    if importlib.util.find_spec(module) is None:
-        raise UsageError("[crawl] inline_process is on but smartcity.process is not installed: set it to false and run `smartcity process` after the crawl")
-    return [INLINE_PIPELINE]
+    from nlp.model_io import load_model
+    from smartcity.process import make_inline_pipeline
+    from smartcity.wiring import process_options
+
+    model = load_model(app.config.models_dir)  # fail before crawling, not after
+    return [make_inline_pipeline(app.engine, model, process_options(app.config))()]
 
 
 def _progress(p: Progress) -> None:
