@@ -2,7 +2,7 @@
 
 A news agency (RSS), a regional WordPress-style portal (``/feed/``, republishing agency pieces
 with its own boilerplate) and a city government portal (news sitemap + paged listing). Dates are
-relative to ``today`` so the weekly digest always has a this-week and a last-week to compare.
+relative to ``today`` so the weekly digest always has a reported week and a week before it.
 """
 
 from __future__ import annotations
@@ -134,9 +134,12 @@ def build_site(root: Path, bases: dict[str, str], *, today: date | None = None) 
     env = Environment(autoescape=True, keep_trailing_newline=True)
     page_t, rss_t, map_t, list_t = (env.from_string(t) for t in (_PAGE, _RSS, _NEWS_SITEMAP, _LISTING))
     today = today or datetime.now(JAKARTA).date()
+    # Anchor the stories on the Sunday that ends the last complete ISO week, so `days_ago` 1-7 fall in
+    # the week the digest reports by default and 8-14 in the week it is compared with.
+    anchor = today - timedelta(days=today.weekday() + 1)
     per_outlet: dict[str, list[dict[str, object]]] = {o.key: [] for o in OUTLETS}
     for art in load_articles():
-        when = datetime.combine(today - timedelta(days=int(art["days_ago"])), time(int(art["hour"]), 5), JAKARTA)  # type: ignore[call-overload]
+        when = datetime.combine(anchor - timedelta(days=int(art["days_ago"]) - 1), time(int(art["hour"]), 5), JAKARTA)  # type: ignore[call-overload]
         copies = [(str(art["outlet"]), None)] + [(str(o), "Kabar Nusantara") for o in art.get("syndicate_to", [])]  # type: ignore[attr-defined]
         for n, (outlet, origin) in enumerate(copies):
             stamp = when + timedelta(hours=3 * n)
