@@ -124,27 +124,19 @@ def find_story(
     return (best.story_id, best_sim) if best_sim >= options.threshold else None
 
 
-def assign_story(
-    session: Session, article_id: int, fingerprint: Fingerprint, *, options: StoryOptions = DEFAULT
-) -> int:
+def assign_story(session: Session, article_id: int, fingerprint: Fingerprint, *, options: StoryOptions = DEFAULT) -> int:
     """Put a stored article into a story (an existing one or a new one) and index its fingerprint.
 
-    Idempotent: assigning the same fingerprint again returns the same story and writes nothing. A
-    changed fingerprint (re-extraction) re-indexes the article and may move it to another story.
+    Idempotent: the same fingerprint again returns the same story (and restores ``minhash`` if an
+    article upsert reset it). A changed fingerprint re-indexes the article and may move it.
     """
     c = ARTICLE.c
-    row = session.execute(
-        sa.select(c.story_id, c.published, c.minhash).where(c.id == article_id)
-    ).one_or_none()
+    row = session.execute(sa.select(c.story_id, c.published, c.minhash).where(c.id == article_id)).one_or_none()
     if row is None:
-        raise StoryError(
-            f"article {article_id} is not stored: store it (storage.articles.store_article) first"
-        )
-    if (
-        row.story_id is not None
-        and row.minhash == fingerprint.signature
-        and _stored_bands(session, article_id) == fingerprint.bands
-    ):
+        raise StoryError(f"article {article_id} is not stored: store it (storage.articles.store_article) first")
+    if row.story_id is not None and fingerprint.bands and _stored_bands(session, article_id) == fingerprint.bands:
+        if row.minhash != (fingerprint.signature or None):  # an upsert of the article reset it
+            session.execute(sa.update(ARTICLE).where(c.id == article_id).values(minhash=fingerprint.signature or None))
         return int(row.story_id)
     found = find_story(session, article_id, fingerprint, row.published, options=options)
     if found is not None:
@@ -152,42 +144,29 @@ def assign_story(
     else:
         story_id = int(
             session.execute(
-                sa.insert(STORY)
-                .values(first_article_id=article_id, first_seen=row.published or utcnow())
-                .returning(STORY.c.id)
+                sa.insert(STORY).values(first_article_id=article_id, first_seen=row.published or utcnow()).returning(STORY.c.id)
             ).scalar_one()
         )
     session.execute(sa.delete(BAND).where(BAND.c.article_id == article_id))
     if fingerprint.bands:
         session.execute(
             sa.insert(BAND),
-            [
-                {"article_id": article_id, "band": i, "key": key}
-                for i, key in enumerate(fingerprint.bands)
-            ],
+            [{"article_id": article_id, "band": i, "key": key} for i, key in enumerate(fingerprint.bands)],
         )
-    session.execute(
-        sa.update(ARTICLE)
-        .where(c.id == article_id)
-        .values(story_id=story_id, minhash=fingerprint.signature or None)
-    )
+    session.execute(sa.update(ARTICLE).where(c.id == article_id).values(story_id=story_id, minhash=fingerprint.signature or None))
     if row.story_id is not None and row.story_id != story_id:
         _drop_if_empty(session, int(row.story_id))
     logger.debug("article %(a)s -> story %(s)s", {"a": article_id, "s": story_id})
     return story_id
 
 
-def assign_stories(
-    session: Session, items: Iterable[tuple[int, Fingerprint]], *, options: StoryOptions = DEFAULT
-) -> list[int]:
+def assign_stories(session: Session, items: Iterable[tuple[int, Fingerprint]], *, options: StoryOptions = DEFAULT) -> list[int]:
     """Assign several stored articles in order (each sees those assigned before it)."""
     return [assign_story(session, article_id, fp, options=options) for article_id, fp in items]
 
 
 def _drop_if_empty(session: Session, story_id: int) -> None:
-    left = session.execute(
-        sa.select(sa.func.count()).select_from(ARTICLE).where(ARTICLE.c.story_id == story_id)
-    ).scalar_one()
+    left = session.execute(sa.select(sa.func.count()).select_from(ARTICLE).where(ARTICLE.c.story_id == story_id)).scalar_one()
     if not left:
         session.execute(sa.delete(STORY).where(STORY.c.id == story_id))
 
@@ -195,17 +174,10 @@ def _drop_if_empty(session: Session, story_id: int) -> None:
 def story_reach(session: Session, story_id: int) -> int:
     """How many outlets (sources) carried a story."""
     c = ARTICLE.c
-    return int(
-        session.execute(
-            sa.select(sa.func.count(sa.distinct(c.source_id))).where(c.story_id == story_id)
-        ).scalar_one()
-    )
+    return int(session.execute(sa.select(sa.func.count(sa.distinct(c.source_id))).where(c.story_id == story_id)).scalar_one())
 
 
 def story_articles(session: Session, story_id: int) -> list[int]:
     """Ids of a story's articles, oldest id first."""
     c = ARTICLE.c
-    return [
-        int(i)
-        for (i,) in session.execute(sa.select(c.id).where(c.story_id == story_id).order_by(c.id))
-    ]
+    return [int(i) for (i,) in session.execute(sa.select(c.id).where(c.story_id == story_id).order_by(c.id))]

@@ -13,7 +13,7 @@ from nlp.dedup import content_hash, fingerprint
 from nlp.types import Extracted, Fingerprint
 from storage.articles import ArticleRow, ensure_source, store_article
 from storage.db import session_scope
-from storage.models import ArticleBand, Story
+from storage.models import Article, ArticleBand, Story
 from storage.pages import PageWrite, store_page
 from storage.stories import (
     StoryError,
@@ -27,9 +27,7 @@ from tests.nlp.syndication import WIB, Doc, generate, pairwise
 P_FLOOR, R_FLOOR = 0.99, 0.95  # issue #4: pairwise precision and recall over the syndication set
 
 
-def _store(
-    s: Session, outlet: str, n: int, title: str, text: str, published: datetime | None
-) -> int:
+def _store(s: Session, outlet: str, n: int, title: str, text: str, published: datetime | None) -> int:
     source = ensure_source(s, name=outlet, home=f"https://{outlet}.example/")
     url = f"https://{outlet}.example/berita/{n}"
     page = store_page(
@@ -66,9 +64,7 @@ def test_syndication_set_clusters_into_stories_with_high_precision_and_recall(
     assert precision >= P_FLOOR, f"precision {precision:.4f}"
     assert recall >= R_FLOOR, f"recall {recall:.4f}"
     with session_scope(engine) as s:
-        assert s.execute(
-            sa.select(sa.func.count()).select_from(ArticleBand)
-        ).scalar_one() == 40 * len(docs)
+        assert s.execute(sa.select(sa.func.count()).select_from(ArticleBand)).scalar_one() == 40 * len(docs)
 
 
 def _event(docs: list[Doc]) -> tuple[list[Doc], list[Doc]]:
@@ -115,6 +111,20 @@ def test_assigning_again_is_a_no_op(engine: Engine) -> None:
     assert (bands, stories) == (40, 1)
 
 
+def test_re_extracting_the_same_text_keeps_the_story_even_after_an_upsert(engine: Engine) -> None:
+    d = generate()[0]
+    fp = fingerprint(d.title, d.text)
+    with session_scope(engine) as s:
+        article = _store(s, d.outlet, 1, d.title, d.text, d.published)
+        first = assign_story(s, article, fp)
+    with session_scope(engine) as s:  # smartcity process --reextract: upsert (minhash NULL), then assign
+        again = _store(s, d.outlet, 1, d.title, d.text, d.published)
+        assert s.execute(sa.select(Article.minhash).where(Article.id == again)).scalar_one() is None
+        assert assign_story(s, again, fp) == first
+        assert s.execute(sa.select(Article.minhash).where(Article.id == again)).scalar_one() == fp.signature
+        assert s.execute(sa.select(sa.func.count()).select_from(Story)).scalar_one() == 1
+
+
 def test_re_extraction_moves_an_article_and_drops_its_emptied_story(engine: Engine) -> None:
     docs = generate()
     a, b = docs[0], next(d for d in docs if d.event != docs[0].event)
@@ -131,11 +141,7 @@ def test_re_extraction_moves_an_article_and_drops_its_emptied_story(engine: Engi
         assert moved == first
         assert s.get(Story, lonely) is None
         keys = (
-            s.execute(
-                sa.select(ArticleBand.key)
-                .where(ArticleBand.article_id == other)
-                .order_by(ArticleBand.band)
-            )
+            s.execute(sa.select(ArticleBand.key).where(ArticleBand.article_id == other).order_by(ArticleBand.band))
             .scalars()
             .all()
         )
@@ -166,9 +172,7 @@ def test_copies_published_beyond_the_window_start_a_new_story(engine: Engine) ->
 
 def test_exact_copies_of_short_texts_match_by_hash(engine: Engine) -> None:
     when = datetime(2025, 3, 1, 9, 0, tzinfo=WIB)
-    fp = Fingerprint(
-        content_hash=content_hash("Teks singkat.")
-    )  # no signature/bands: only the hash
+    fp = Fingerprint(content_hash=content_hash("Teks singkat."))  # no signature/bands: only the hash
     with session_scope(engine) as s:
         one = assign_story(s, _store(s, "antaranews", 1, "Judul", "Teks singkat.", when), fp)
         two = assign_story(s, _store(s, "kompas", 2, "Judul lain", "Teks singkat!", when), fp)
@@ -188,9 +192,7 @@ def test_options_are_validated() -> None:
 def test_the_band_lookup_uses_the_index(engine: Engine) -> None:
     from storage import stories
 
-    fp = fingerprint(
-        "t", "Pemerintah kota meluncurkan aplikasi layanan publik untuk seluruh warga kota."
-    )
+    fp = fingerprint("t", "Pemerintah kota meluncurkan aplikasi layanan publik untuk seluruh warga kota.")
     captured: list[tuple[str, object]] = []
 
     @sa.event.listens_for(engine, "before_cursor_execute")
@@ -203,8 +205,6 @@ def test_the_band_lookup_uses_the_index(engine: Engine) -> None:
     assert captured
     statement, parameters = captured[0]
     with engine.connect() as conn:
-        plan = " ".join(
-            str(r[-1]) for r in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters)
-        )
+        plan = " ".join(str(r[-1]) for r in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters))
     assert "USING INDEX ix_article_band_key" in plan
     assert "SCAN article_band" not in plan
