@@ -15,7 +15,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 from sqlmodel import Session
 
 logger = logging.getLogger(__name__)
@@ -45,6 +45,10 @@ def make_engine(url: str, *, busy_timeout_ms: int = 30_000, write: bool = True, 
     kwargs: dict[str, Any] = {"echo": echo, "pool_pre_ping": True}
     try:
         return sa.create_engine(parsed, **kwargs)
+    except NoSuchModuleError as exc:
+        raise DatabaseError(
+            f"database URL {url!r}: unknown database kind {parsed.drivername!r}: use a SQLite path or postgresql://HOST/DB"
+        ) from exc
     except ModuleNotFoundError as exc:
         raise DatabaseError(
             f"database URL {url!r} needs the driver {exc.name!r}: pip install 'smartcity-monitor[postgres]'"

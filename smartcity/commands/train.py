@@ -19,8 +19,8 @@ def load_training_set(app: App, extra: tuple[str, ...], *, labels: bool, backgro
     for path in extra:
         examples.extend(read_jsonl(Path(path), origin="corpus"))
     if labels:
-        from storage.db import session_scope
         from nlp.corpus import parse_example
+        from storage.db import session_scope
         from storage.training import labelled_records
 
         with session_scope(app.engine) as s:
