@@ -57,11 +57,15 @@ def effective_tags(runner: Runner, ids: Sequence[int]) -> dict[int, ArticleTags]
     m_pillars: dict[int, list[tuple[str, bool]]] = {}
     m_cities: dict[int, list[tuple[str, str, bool]]] = {}
     ls = LABEL_SCOPE
+    scope_q = sa.select(ls.c.article_id, ls.c.relevant_label, ls.c.pillars_label, ls.c.cities_label)
+    if len(ids) > CHUNK:  # the view is computed once per query: read it whole rather than per chunk
+        wanted = set(ids)
+        scope = {int(r[0]): (r[1], r[2], r[3]) for r in runner.execute(scope_q) if int(r[0]) in wanted}
     for i in range(0, len(ids), CHUNK):
         part = ids[i : i + CHUNK]
-        q = sa.select(ls.c.article_id, ls.c.relevant_label, ls.c.pillars_label, ls.c.cities_label).where(ls.c.article_id.in_(part))
-        for aid, rl, pl, cl in runner.execute(q):
-            scope[int(aid)] = (rl, pl, cl)
+        if len(ids) <= CHUNK:
+            for aid, rl, pl, cl in runner.execute(scope_q.where(ls.c.article_id.in_(part))):
+                scope[int(aid)] = (rl, pl, cl)
         q = sa.select(TAG.c.article_id, TAG.c.relevant, TAG.c.main_pillar, TAG.c.main_city, TAG.c.province).where(TAG.c.article_id.in_(part))
         for r in runner.execute(q):
             machine[int(r[0])] = (bool(r[1]), r[2], r[3], r[4])
