@@ -65,11 +65,11 @@ def _fmt(v: float | None) -> str:
 
 def format_table(figures: list[Figure]) -> str:
     """Markdown table of figures, the form pasted into the README."""
-    head = "| area | figure | value | baseline | baseline value | ratio | target |\n|---|---|---|---|---|---|---|"
+    head = "| area | figure | value | baseline | baseline value | ratio | target / note |\n|---|---|---|---|---|---|---|"
     rows = [
         f"| {f.area} | {f.name} | {_fmt(f.value)} {f.unit} | {f.baseline or '—'} | "
         f"{_fmt(f.baseline_value)}{(' ' + f.unit) if f.baseline_value is not None else ''} | "
-        f"{(_fmt(f.ratio) + '×') if f.ratio is not None else '—'} | {f.target} |"
+        f"{(_fmt(f.ratio) + '×') if f.ratio is not None else '—'} | {'; '.join(x for x in (f.target, f.note) if x)} |"
         for f in figures
     ]
     return "\n".join([head, *rows])

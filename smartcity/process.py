@@ -84,7 +84,7 @@ def _pending_pages(session: Session, *, after: int, limit: int, reextract: bool,
 def _process_batch(session: Session, pages: Sequence[Any], model: TaggerModel, options: ProcessOptions) -> ProcessSummary:
     out = ProcessSummary(model_version=model.version)
     now = utcnow()
-    to_tag: list[tuple[int, Extracted]] = []
+    to_tag: dict[int, Extracted] = {}  # two pages of one article (AMP and desktop, say) tag it once
     for page in pages:
         out.pages += 1
         parts = [p.body for p in page_parts(session, page.id)]
@@ -103,11 +103,11 @@ def _process_batch(session: Session, pages: Sequence[Any], model: TaggerModel, o
             out.joined_stories += 1
         out.articles += 1
         if result.language in (None, "id"):
-            to_tag.append((article_id, result))
+            to_tag[article_id] = result
         session.execute(sa.update(PAGE).where(PAGE.c.id == page.id).values(processed_at=now, process_reason=None))
     if to_tag:
-        tags = tag_articles(model, [(ex.title, ex.text) for _, ex in to_tag], options=options.tag)
-        write_tags(session, [(aid, t) for (aid, _), t in zip(to_tag, tags, strict=True)])
+        tags = tag_articles(model, [(ex.title, ex.text) for ex in to_tag.values()], options=options.tag)
+        write_tags(session, list(zip(to_tag, tags, strict=True)))
         out.tagged += len(tags)
         out.relevant += sum(t.relevant for t in tags)
     return out

@@ -21,6 +21,7 @@ def write_tags(session: Session, items: Sequence[tuple[int, Tags]]) -> int:
     """Replace the machine tags of each (article id, Tags); analyst labels live elsewhere and survive."""
     if not items:
         return 0
+    items = list({article_id: tags for article_id, tags in items}.items())  # one verdict per article, last wins
     ids = [article_id for article_id, _ in items]
     now = utcnow()
     dialect = session.get_bind().dialect.name
