@@ -22,7 +22,6 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 WIB = timezone(timedelta(hours=7))
 WEEK = "2026-W45"
 FOCUS = "Kota Tangerang"
@@ -63,7 +62,7 @@ def build_sample(db: Path) -> None:
     from storage.articles import ArticleRow, ensure_source, store_article
     from storage.db import make_engine, session_scope
     from storage.migrate import upgrade
-    from storage.models import Page, Story
+    from storage.models import Article, Page, Story
     from storage.tags import write_tags
 
     rng = random.Random(45)
@@ -98,8 +97,6 @@ def build_sample(db: Path) -> None:
                                    outlet=outlet, language="id", content_hash=hashlib.sha256(url.encode()).hexdigest(), extractor_version="sample")
                     aid = store_article(s, ArticleRow(page_id=page.id, source_id=sources[outlet], extracted=ex))  # type: ignore[arg-type]
                     s.execute(Story.__table__.update().where(Story.__table__.c.id == story.id).values(first_article_id=aid))  # type: ignore[attr-defined]
-                    from storage.models import Article
-
                     s.execute(Article.__table__.update().where(Article.__table__.c.id == aid).values(story_id=story.id))  # type: ignore[attr-defined]
                     tags = Tags(relevant=True, relevance=0.9, pillars=tuple(PillarScore(p, 0.8) for p in pillars), main_pillar=pillars[0],
                                 places=PlaceTags(cities=(CityTag(city, province, 2, 0.9),), main_city=city, province=province), model_version="sample")
@@ -146,7 +143,7 @@ def main() -> None:
             build_sample(db)
         html = render(db, args.week, args.city or None, Path(tmp) / "digest.html")
         shoot(html, args.out)
-    print(args.out)
+    print(args.out)  # noqa: T201 - a command-line script
 
 
 if __name__ == "__main__":
