@@ -38,7 +38,7 @@ def _places() -> Any | None:
 
 
 def _norm(text: str) -> str:
-    return " ".join(text.lower().replace(".", " ").split())
+    return " ".join(text.lower().replace(".", " ").replace("-", " ").replace("_", " ").split())
 
 
 def _did_you_mean(kind: str, name: str, options: Sequence[str], flag: str) -> UsageError:
@@ -72,7 +72,7 @@ def city(name: str, *, known: Callable[[], list[str]], flag: str = "--city") -> 
         official = places.resolve_name(name)
         if official:
             if _norm(official) != _norm(name):
-                logger.info("%s %r read as %r", flag, name, official)
+                logger.debug("%s %r read as %r", flag, name, official)
             return str(official)
         near = places.suggest(name, 3)
         hint = f"did you mean {', '.join(near)}?" if near else "see the list of 514 kabupaten/kota"

@@ -127,14 +127,15 @@ def machine_facts(filters: Filters, dialect: str, dims: Sequence[str], scope: sa
         where.append(_exists(CITY, "city", a.c.id, filters.cities))
     if filters.provinces:
         where.append(sa.or_(_exists(CITY, "province", a.c.id, filters.provinces), t.c.province.in_(filters.provinces)))
-    variants: list[tuple[sa.FromClause, list[sa.ColumnElement[Any]], list[sa.ColumnElement[bool]]]] = [(frm, [], [])]
+    Variant = tuple[sa.FromClause, list[Any], list[Any]]  # (FROM, values, conditions)
+    variants: list[Variant] = [(frm, [], [])]
     ac = CITY.alias("ac") if "city" in dims else None
     for dim in dims:
-        grown = []
+        grown: list[Variant] = []
         for f, vals, conds in variants:
             if dim == "pillar":
                 ap = PILLAR.alias("ap")
-                extra = [ap.c.pillar.in_(filters.pillars)] if filters.pillars else []
+                extra: list[Any] = [ap.c.pillar.in_(filters.pillars)] if filters.pillars else []
                 grown.append((f.join(ap, ap.c.article_id == a.c.id), [*vals, ap.c.pillar], conds + extra))
             elif dim == "city" and ac is not None:
                 extra = [ac.c.city.in_(filters.cities)] if filters.cities else []

@@ -53,7 +53,8 @@ def test_label_overrides_machine_in_queries_and_digest_and_survives_retagging(db
                              "--analyst", "rina", "--note", "lokasi salah")
     assert code == 0
     assert "label saved" in out
-    assert "Kota Surabaya" in out and "Kabupaten Malang" in out  # machine vs after labels
+    assert "Kota Surabaya" in out
+    assert "Kabupaten Malang" in out
     cities = _cities(capsys, path)
     assert "Kota Surabaya" not in cities
     assert cities["Kabupaten Malang"] == 1

@@ -78,7 +78,8 @@ def test_lock_is_exclusive_names_the_holder_and_dies_with_it(tmp_path) -> None:
     code = f"import time, pathlib; from smartcity.schedule import RunLock; lk = RunLock(pathlib.Path({str(path)!r})); lk.acquire(); print('held', flush=True); time.sleep(120)"
     child = subprocess.Popen([PY, "-c", code], stdout=subprocess.PIPE, text=True, cwd=ROOT)
     try:
-        assert child.stdout is not None and child.stdout.readline().strip() == "held"
+        assert child.stdout is not None
+        assert child.stdout.readline().strip() == "held"
         with pytest.raises(LockHeld, match=f"pid {child.pid} is already running") as exc:
             RunLock(path).acquire()
         assert exc.value.pid == child.pid
