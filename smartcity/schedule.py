@@ -294,7 +294,7 @@ def serve(plan: Plan, *, run_now: bool = False, digest_now: bool = False, on_rea
     scheduler.start()
     lines = [f"{job.name}: next at {job.next_run_time:%Y-%m-%d %H:%M %Z}" for job in scheduler.get_jobs() if job.id in ("crawl", "digest")]
     for line in lines:
-        logger.info("%s", line)
+        logger.debug("%s", line)
     if on_ready is not None:
         on_ready(lines)
     try:

@@ -115,12 +115,12 @@ def _exists(table: sa.Table, col: str, key: sa.ColumnElement[int], values: Seque
     return sa.exists().where(table.c.article_id == key, table.c[col].in_(list(values)))
 
 
-def machine_facts(filters: Filters, dialect: str, dims: Sequence[str], scope: sa.FromClause = LABEL_SCOPE) -> list[sa.Select[Any]]:
+def machine_facts(filters: Filters, dialect: str, dims: Sequence[str]) -> list[sa.Select[Any]]:
     """(id, story, outlet, published, v0, ...) for articles no label speaks for, from machine tags."""
     a, s, t = ARTICLE.alias("a"), SOURCE.alias("s"), TAG.alias("t")
     frm: sa.FromClause = a.join(s, s.c.id == a.c.source_id)
     frm = frm.join(t, t.c.article_id == a.c.id) if filters.relevant is True else frm.outerjoin(t, t.c.article_id == a.c.id)
-    where = [a.c.id.not_in(sa.select(scope.c.article_id)), *_common(filters, a, s, dialect)]
+    where = [a.c.id.not_in(sa.select(LABEL_SCOPE.c.article_id)), *_common(filters, a, s, dialect)]
     if filters.pillars:
         where.append(_exists(PILLAR, "pillar", a.c.id, filters.pillars))
     if filters.cities:
@@ -159,10 +159,10 @@ def machine_facts(filters: Filters, dialect: str, dims: Sequence[str], scope: sa
     return out
 
 
-def labelled_base(filters: Filters, dialect: str, scope: sa.FromClause = LABEL_SCOPE) -> sa.CTE:
+def labelled_base(filters: Filters, dialect: str) -> sa.CTE:
     """Articles a label speaks for, with the labels deciding their relevance, pillars and places."""
     a, s, t = ARTICLE.alias("a"), SOURCE.alias("s"), TAG.alias("t")
-    ls, lr = scope.alias("ls"), LABEL.alias("lr")
+    ls, lr = LABEL_SCOPE.alias("ls"), LABEL.alias("lr")
     q = sa.select(
         a.c.id.label("id"), story_of(a).label("story"), outlet_of(a, s).label("outlet"), a.c.published.label("published"),
         ls.c.pillars_label.label("plab"), ls.c.cities_label.label("clab"), t.c.province.label("tprov"),
@@ -209,9 +209,9 @@ def _label_options(b: sa.CTE, dim: str, filters: Filters) -> list[tuple[sa.FromC
     return out
 
 
-def labelled_facts(filters: Filters, dialect: str, dims: Sequence[str], scope: sa.FromClause = LABEL_SCOPE) -> list[sa.Select[Any]]:
+def labelled_facts(filters: Filters, dialect: str, dims: Sequence[str]) -> list[sa.Select[Any]]:
     """(id, story, outlet, published, v0, ...) for articles a label speaks for: one select per way the values arrive."""
-    b = labelled_base(filters, dialect, scope)
+    b = labelled_base(filters, dialect)
     own = [d for d in dims if not (d == "province" and "city" in dims)]  # with city, province is the city's
     combos: list[list[tuple[str, tuple[sa.FromClause | None, Any, list[Any], Any, Any]]]] = [[]]
     for dim in own:

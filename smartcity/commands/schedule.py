@@ -8,6 +8,7 @@ exits after them (for cron or a systemd timer); ``--step`` replaces the crawl ->
 
 from __future__ import annotations
 
+import logging
 import os
 import shlex
 import signal
@@ -93,6 +94,8 @@ def command(app: App, run_now: bool, digest_now: bool, once: bool, steps: tuple[
     if once and not (run_now or digest_now):
         raise UsageError("--once needs --run-now and/or --digest-now (what should run once?)")
     cfg = app.config
+    if app.verbosity <= 0:  # APScheduler logs every job it adds at INFO; our own lines say what matters
+        logging.getLogger("apscheduler").setLevel(logging.WARNING)
     plan = Plan(
         crawl_cron=cfg.schedule.crawl_cron, digest_cron=cfg.schedule.digest_cron, timezone=cfg.schedule.timezone,
         steps=[shlex.split(s) for s in steps] if steps else default_steps(app),
