@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import logging
 from functools import cached_property
 from pathlib import Path
@@ -20,6 +19,13 @@ USER_ERRORS = (
     "storage.schema:SchemaOutdated",
     "crawler.sources:SourceConfigError",
     "nlp.model_io:ModelError",
+    "nlp.corpus:CorpusError",
+    "storage.queries_sql:QueryError",
+    "storage.queries_search:SearchSyntaxError",
+    "storage.labels:LabelError",
+    "reports.weekly:WeekError",
+    "reports.render:RenderError",
+    "smartcity.demo.run:DemoError",
     "smartcity.app:UsageError",
 )
 
@@ -28,16 +34,9 @@ class UsageError(Exception):
     """A bad flag or argument value, with the fix in the message."""
 
 
-def user_error_types() -> tuple[type[BaseException], ...]:
-    """The error classes above that exist in this checkout (modules load lazily)."""
-    out: list[type[BaseException]] = []
-    for spec in USER_ERRORS:
-        module, name = spec.split(":")
-        try:
-            out.append(getattr(importlib.import_module(module), name))
-        except (ImportError, AttributeError):
-            continue
-    return tuple(out)
+def is_user_error(exc: BaseException) -> bool:
+    """Whether ``exc`` is one of the domain errors above, judged by name so no module is imported for it."""
+    return any(f"{cls.__module__}:{cls.__qualname__}" in USER_ERRORS for cls in type(exc).__mro__)
 
 
 class App:
@@ -98,4 +97,4 @@ class App:
         return self.config.db_url
 
 
-__all__ = ["App", "ConfigError", "UsageError", "user_error_types"]
+__all__ = ["App", "ConfigError", "UsageError", "is_user_error"]

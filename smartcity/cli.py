@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 from smartcity import __version__
-from smartcity.app import App, user_error_types
+from smartcity.app import App, is_user_error
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 
@@ -75,7 +75,6 @@ def cli(ctx: click.Context, config_path: str | None, db_url: str | None, overrid
 
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point: turns domain errors into one line and exit code 2."""
-    errors = user_error_types()
     try:
         rv: Any = cli.main(args=argv, prog_name="smartcity", standalone_mode=False)
     except click.exceptions.Abort:
@@ -84,12 +83,14 @@ def main(argv: list[str] | None = None) -> None:
     except click.ClickException as exc:
         exc.show()
         sys.exit(EXIT_USAGE if exc.exit_code in (1, 2) else exc.exit_code)
-    except errors as exc:
-        click.echo(f"Error: {exc}", err=True)
-        sys.exit(EXIT_USAGE)
     except KeyboardInterrupt:
         click.echo("Interrupted.", err=True)
         sys.exit(130)
+    except Exception as exc:
+        if not is_user_error(exc):
+            raise
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
     finally:
         logging.shutdown()
     sys.exit(rv if isinstance(rv, int) else EXIT_OK)
