@@ -90,3 +90,20 @@ def devset_path() -> Path:
     if not DEVSET.exists():
         pytest.skip(f"dev set not found at {DEVSET}")
     return DEVSET
+
+
+@pytest.fixture(scope="session")
+def require_tool():
+    """Path of a system tool; skips locally when it is missing, fails under CI=true (.ci/run installs it)."""
+    import shutil
+
+    def need(name: str, package: str) -> str:
+        path = shutil.which(name)
+        if path:
+            return path
+        msg = f"{name} is not installed (Debian package {package}); .ci/run installs it"
+        if os.environ.get("CI") == "true":
+            pytest.fail(msg)
+        pytest.skip(msg)
+
+    return need

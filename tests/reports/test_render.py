@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import re
-import shutil
 import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
@@ -144,10 +143,10 @@ def test_csv_and_xlsx_carry_the_figures_and_the_rows(digest, tmp_path) -> None:
     assert wb["Artikel"].max_row == 13
 
 
-@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="pdftoppm (poppler-utils) is not installed")
-def test_pdf_renders_pages_with_ink(digest, tmp_path) -> None:
+def test_pdf_renders_pages_with_ink(digest, tmp_path, require_tool) -> None:
     from PIL import Image
 
+    require_tool("pdftoppm", "poppler-utils")
     (pdf,) = render(digest, ["pdf"], tmp_path)
     assert pdf.read_bytes()[:5] == b"%PDF-"
     subprocess.run(["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page")], check=True, timeout=120)
