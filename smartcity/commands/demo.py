@@ -58,7 +58,6 @@ def command(app: App, workdir: str, port: int, lang: str) -> None:
     from smartcity.commands.report import write_digest
     from smartcity.demo.run import run_demo
     from smartcity.wiring import process_options
-
     from storage.db import make_engine
     from storage.schema import ensure_schema
 

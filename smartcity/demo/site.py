@@ -164,7 +164,7 @@ def build_site(root: Path, bases: dict[str, str], *, today: date | None = None) 
         base_dir.mkdir(parents=True, exist_ok=True)
         (base_dir / "robots.txt").write_text("User-agent: *\nDisallow: /admin/\n", encoding="utf-8")
         (base_dir / "index.html").write_text(list_t.render(outlet=outlet, items=items, next_page=None), encoding="utf-8")
-        for i, a in enumerate(items):
+        for a in items:
             related = [r for r in items if r is not a][:4]
             target = base_dir / str(a["path"]).strip("/")
             target = target / "index.html"

@@ -73,7 +73,8 @@ def test_main_pillar_and_secondary_threshold() -> None:
 
 def test_augmentation_keeps_labels_and_adds_clutter(corpus: list[Example]) -> None:
     extra = augment(corpus[:40], seed=3)
-    assert extra and all(e.id.split("~")[0] in {c.id for c in corpus[:40]} for e in extra)
+    assert extra
+    assert all(e.id.split("~")[0] in {c.id for c in corpus[:40]} for e in extra)
     by_id = {e.id: e for e in corpus}
     assert all(e.relevant == by_id[e.id.split("~")[0]].relevant and e.pillars == by_id[e.id.split("~")[0]].pillars for e in extra)
     assert augment(corpus[:40], seed=3) == extra  # repeatable
@@ -85,8 +86,11 @@ def test_model_round_trips_through_skops(model_dir: Path, corpus: list[Example])
     again = load_model(model_dir)
     assert [t.relevance for t in tag_articles(model, items)] == [t.relevance for t in tag_articles(again, items)]
     smart, ordinary = tag_articles(model, [SMART, ORDINARY])
-    assert smart.relevant and smart.main_pillar == "living"
-    assert not ordinary.relevant and ordinary.pillars == () and ordinary.main_pillar is None
+    assert smart.relevant
+    assert smart.main_pillar == "living"
+    assert not ordinary.relevant
+    assert ordinary.pillars == ()
+    assert ordinary.main_pillar is None
     assert smart.model_version == model.version == json.loads((model_dir / SIDECAR_FILE).read_text())["model_version"]
 
 
@@ -120,10 +124,14 @@ def test_cross_validated_model_beats_the_keyword_baseline(corpus: list[Example])
     # pillar 0.93): they catch a broken analyser or pipeline, not a point of noise.
     cmp = cross_validate(corpus, options=EvalOptions(folds=5, train=TrainOptions()))
     m, b = cmp.model, cmp.baseline
-    assert m.relevance[2] >= 0.93 and m.relevance[2] > b.relevance[2]
-    assert m.pillar_macro_f1 >= 0.85 and m.pillar_macro_f1 > b.pillar_macro_f1
-    assert m.main_pillar_accuracy >= 0.85 and m.main_pillar_accuracy > b.main_pillar_accuracy
-    assert m.main_city_accuracy > b.main_city_accuracy and m.city[1] > b.city[1]
+    assert m.relevance[2] >= 0.93
+    assert m.relevance[2] > b.relevance[2]
+    assert m.pillar_macro_f1 >= 0.85
+    assert m.pillar_macro_f1 > b.pillar_macro_f1
+    assert m.main_pillar_accuracy >= 0.85
+    assert m.main_pillar_accuracy > b.main_pillar_accuracy
+    assert m.main_city_accuracy > b.main_city_accuracy
+    assert m.city[1] > b.city[1]
 
 
 def test_dev_set_scores(model_dir: Path, devset_path: Path) -> None:
@@ -133,9 +141,12 @@ def test_dev_set_scores(model_dir: Path, devset_path: Path) -> None:
 
     cmp = score_gold(load_model(model_dir), read_jsonl(devset_path, origin="gold"))
     m, b = cmp.model, cmp.baseline
-    assert m.relevance[2] >= 0.92 and m.relevance[2] > b.relevance[2]
-    assert m.pillar_macro_f1 >= 0.80 and m.pillar_macro_f1 > b.pillar_macro_f1
-    assert m.main_city_accuracy >= 0.90 and m.main_city_accuracy > b.main_city_accuracy
+    assert m.relevance[2] >= 0.92
+    assert m.relevance[2] > b.relevance[2]
+    assert m.pillar_macro_f1 >= 0.80
+    assert m.pillar_macro_f1 > b.pillar_macro_f1
+    assert m.main_city_accuracy >= 0.90
+    assert m.main_city_accuracy > b.main_city_accuracy
 
 
 def test_shipped_model_was_trained_on_the_current_corpus(corpus: list[Example]) -> None:

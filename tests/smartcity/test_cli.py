@@ -44,7 +44,8 @@ def test_bad_config_exits_2_with_one_line(tmp_path: Path, content: str, expected
     assert exc.value.code == 2
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1, err
-    assert expected in err and str(cfg) in err
+    assert expected in err
+    assert str(cfg) in err
 
 
 def test_unreadable_or_missing_config_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -53,13 +54,15 @@ def test_unreadable_or_missing_config_exits_2(tmp_path: Path, capsys: pytest.Cap
             main(["--config", str(path), "db", "info"])
         assert exc.value.code == 2
         err = capsys.readouterr().err.strip()
-        assert len(err.splitlines()) == 1 and words in err
+        assert len(err.splitlines()) == 1
+        assert words in err
 
 
 def test_bad_set_flag_and_bad_database_url(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exc:
         main(["--set", "timeout=3", "db", "info"])
-    assert exc.value.code == 2 and "section.key=value" in capsys.readouterr().err
+    assert exc.value.code == 2
+    assert "section.key=value" in capsys.readouterr().err
     with pytest.raises(SystemExit) as exc:
         main(["--db", "mysql+nodriver://x/y", "db", "upgrade"])
     assert exc.value.code == 2
@@ -73,7 +76,8 @@ def test_init_writes_a_config_that_loads_to_the_defaults(tmp_path: Path) -> None
     tomllib.loads(target.read_text(encoding="utf-8"))
     assert load_config(target, env={}).model_dump(exclude={"source_path"}) == load_config(env={}).model_dump(exclude={"source_path"})
     again = CliRunner().invoke(main.__globals__["cli"], ["init", "--path", str(target)])
-    assert again.exit_code != 0 and "--force" in again.output
+    assert again.exit_code != 0
+    assert "--force" in again.output
 
 
 def test_env_and_flags_override_the_file(tmp_path: Path) -> None:
@@ -96,10 +100,16 @@ def test_tag_reports_bad_lines_and_tags_the_rest(tmp_path: Path) -> None:
     assert proc.returncode == 1, proc.stderr
     out = [json.loads(x) for x in proc.stdout.splitlines()]
     assert [o.get("id") for o in out] == ["a", None, "c", "d"]
-    assert out[1]["line"] == 2 and "not valid JSON" in out[1]["error"]
-    assert out[2]["line"] == 3 and "text" in out[2]["error"]
-    assert out[0]["relevant"] is True and out[0]["main_city"] == "Kota Bogor" and out[0]["main_pillar"]
-    assert out[3]["relevant"] is False and out[3]["pillars"] == [] and out[3]["main_city"] == "Kabupaten Bandung"
+    assert out[1]["line"] == 2
+    assert "not valid JSON" in out[1]["error"]
+    assert out[2]["line"] == 3
+    assert "text" in out[2]["error"]
+    assert out[0]["relevant"] is True
+    assert out[0]["main_city"] == "Kota Bogor"
+    assert out[0]["main_pillar"]
+    assert out[3]["relevant"] is False
+    assert out[3]["pillars"] == []
+    assert out[3]["main_city"] == "Kabupaten Bandung"
     assert set(out[0]) == {"id", "relevant", "relevance", "pillars", "main_pillar", "cities", "main_city", "province", "model_version"}
     assert "line 2:" in proc.stderr
 
@@ -133,10 +143,13 @@ def test_demo_twice_leaves_the_same_articles_and_stories(tmp_path: Path) -> None
     assert first.returncode == 0, first.stderr[-3000:]
     db = tmp_path / "demo" / "demo.db"
     counts = _counts(db)
-    assert counts[0] >= 15 and counts[1] < counts[0]  # syndicated copies share a story
-    assert "digest for" in first.stdout and ".html" in first.stdout
+    assert counts[0] >= 15
+    assert counts[1] < counts[0]  # syndicated copies share a story
+    assert "digest for" in first.stdout
+    assert ".html" in first.stdout
     html = next((tmp_path / "demo" / "reports").glob("*.html")).read_text(encoding="utf-8")
-    assert "Smart City" in html and "<script" not in html.lower()
+    assert "Smart City" in html
+    assert "<script" not in html.lower()
     second = run_cli("-q", "demo", "--dir", str(tmp_path / "demo"), "--port", str(port), cwd=tmp_path)
     assert second.returncode == 0, second.stderr[-3000:]
     assert "0 new articles" in second.stdout

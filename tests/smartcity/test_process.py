@@ -46,12 +46,15 @@ def test_process_stores_each_article_once_and_a_rerun_does_nothing(engine: Engin
     pages = _fixture_pages(12)
     _store(engine, pages)
     first = process_pages(engine, model, options=ProcessOptions(batch_size=5))
-    assert first.pages == 12 and first.articles == 12 and first.tagged == 12
+    assert first.pages == 12
+    assert first.articles == 12
+    assert first.tagged == 12
     assert _count(engine, "SELECT count(*) FROM article") == 12
     assert _count(engine, "SELECT count(*) FROM article_tag") == 12
     assert _count(engine, "SELECT count(*) FROM page WHERE processed_at IS NULL") == 0
     again = process_pages(engine, model)
-    assert again.pages == 0 and _count(engine, "SELECT count(*) FROM article") == 12
+    assert again.pages == 0
+    assert _count(engine, "SELECT count(*) FROM article") == 12
 
 
 def test_two_pages_of_one_article_in_one_batch_make_one_article(engine: Engine, model: TaggerModel) -> None:

@@ -131,23 +131,27 @@ def test_tags_keep_their_model_version_and_labels_survive_retagging(any_engine: 
         write_tags(s, [(art, _tags("model-2026.11.28", pillar="living", city="Kabupaten Tangerang"))])
     with session_scope(any_engine) as s:
         tag = s.get(ArticleTag, art)
-        assert tag is not None and tag.model_version == "model-2026.11.28"
+        assert tag is not None
+        assert tag.model_version == "model-2026.11.28"
         pillars = s.exec(select(ArticlePillar)).all()
         assert [(p.pillar, p.model_version, p.is_main) for p in pillars] == [("living", "model-2026.11.28", True)]
         cities = s.exec(select(ArticleCity)).all()
         assert [(c.city, c.model_version) for c in cities] == [("Kabupaten Tangerang", "model-2026.11.28")]
         label = s.get(Label, art)
-        assert label is not None and label.analyst == "rina" and label.pillars_set
+        assert label is not None
+        assert label.analyst == "rina"
+        assert label.pillars_set
         assert [lp.pillar for lp in s.exec(select(LabelPillar)).all()] == ["environment"]
 
 
 def test_naive_datetimes_are_refused(engine: Engine) -> None:
     url = "https://contoh.id/berita/3"
     bad = Extracted(url=url, canonical_url=url, title="t", text="x", published=datetime(2026, 1, 1), content_hash="h")
-    with pytest.raises(sa.exc.StatementError, match="naive datetime"):
-        with session_scope(engine) as s:
-            src = ensure_source(s, name="contoh", home="https://contoh.id/")
-            store_article(s, ArticleRow(_page(s, src, url), src, bad))
+    with session_scope(engine) as s:
+        src = ensure_source(s, name="contoh", home="https://contoh.id/")
+        page = _page(s, src, url)
+    with pytest.raises(sa.exc.StatementError, match="naive datetime"), session_scope(engine) as s:
+        store_article(s, ArticleRow(page, src, bad))
 
 
 def test_migrations_build_exactly_the_models(any_engine: Engine) -> None:
