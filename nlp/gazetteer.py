@@ -10,14 +10,24 @@ that may precede a misspelt name ride in the same automaton.
 from __future__ import annotations
 
 import logging
-import re
-from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
 
 import ahocorasick
 
+from nlp.fuzzy import FUZZY_CUE_KEYS, FuzzyIndex, misspelt_after_cues
+from nlp.place_rules import (
+    ACTOR_GROUPS,
+    AGENCY,
+    AGENCY_WORDS,
+    CUE_END,
+    LEFT_CUE,
+    NEXT_CAP,
+    OPENERS,
+    RIGHT_KOTA,
+    WANT,
+)
 from nlp.types import CityMention
 
 logger = logging.getLogger(__name__)
@@ -28,39 +38,7 @@ _PUNCT = {ord(c): " " for c in _ASCII_PUNCT + _WIDE_PUNCT}
 # The same map on UTF-8 bytes (no multi-byte sequence contains an ASCII byte): far faster than
 # str.translate once a text holds any non-ASCII character.
 _BYTE_PUNCT = bytes.maketrans(_ASCII_PUNCT.encode(), b" " * len(_ASCII_PUNCT))
-# Cues read from the text just left of a name; case-sensitive where the lower-case word means
-# something else ("kota" = town).  Order matters: the first alternative that reaches the name wins.
-LEFT_CUE = re.compile(
-    r"(?:(?P<kotaactor>\b(?:Wali\s?[Kk]ota|WALI\s?KOTA|Walkot|Wawali|Pemkot|PEMKOT|Pemko|PEMKO"
-    r"|Pemerintah\s+Kota|Sekda\s+Kota|DPRD\s+Kota|Polrestabes))"
-    r"|(?P<kabactor>\b(?:Bupati|BUPATI|Wabup|Pemkab|PEMKAB|Pemerintah\s+Kabupaten"
-    r"|Sekda\s+Kabupaten|DPRD\s+Kabupaten))"
-    r"|(?P<kota>\b(?:Kota|KOTA)(?:\s+(?:Adm\.?|ADM\.?|Administrasi|Administratif))?)"
-    r"|(?P<kab>\b(?:Kabupaten|KABUPATEN|Kab|KAB)\.?(?:\s*(?:Adm\.?|Administrasi|Administratif))?)"
-    r"|(?P<provactor>\b(?:Gubernur|GUBERNUR|Wagub|Pemprov|PEMPROV|Pemerintah\s+Provinsi|Provinsi"
-    r"|PROVINSI|Prov\.|Pemerintah|Sekdaprov))"
-    r"|(?P<police>\b(?:Polres(?:ta)?(?:\s+Metro)?|Kapolres(?:ta)?(?:\s+Metro)?|Polsek))"
-    r"|(?P<kec>\b(?:Kecamatan|KECAMATAN|Kec\.|Camat|Distrik))"
-    r"|(?P<title>\b(?:Pak|Bapak|Bu|Ibu|Sdr\.?|Saudara|Mas|Mbak|Kang|Bang|Cak|Sdri\.?))"
-    r"|(?P<street>\b(?:Jalan|JALAN|Jl\.?|JL\.?|Jln\.?|Gang|Gg\.))"
-    r"|(?P<loc>\b(?:di|ke|dari|Di|Ke|Dari|DI|asal|wilayah|Wilayah|kawasan|daerah|warga|Warga|Pulau"
-    r"|kota|kabupaten|se|menuju|antara|dan|serta))"
-    r")\s*$"
-)
-RIGHT_KOTA = re.compile(r"[ \t]+(?:Kota|KOTA)\b")
-NEXT_CAP = re.compile(r"[ \t]+(?!(?:Utara|Selatan|Barat|Timur|Tengah|Raya|Kota)\b)[A-Z][a-z]")
-FUZZY_CUE = re.compile(
-    r"\b(?:Kota|Kabupaten|Kab\.?|Pemkot|Pemkab|Pemko|Bupati|Wali\s?[Kk]ota|Walikota)[ \t]+"
-    r"(?P<name>[A-Z][a-z]+(?:[ \t-][A-Z][a-z]+){0,2})"
-)
-# Automaton keys whose hit lets FUZZY_CUE try the words after it (one pass over the text, no find).
-_FUZZY_CUE_KEYS = ("kota", "kabupaten", "kab", "pemkot", "pemkab", "pemko", "bupati", "wali",
-                   "walikota")
-_WORD = re.compile(r"[A-Za-z]+")
 _CUE_LEFT_CHARS = 48
-_OPENERS = "\"'“‘«(["  # an opening quote or bracket glued to a cue word ("“Pemkot Bogor …")
-_WANT = {"kota": "kota", "kotaactor": "kota", "kab": "kabupaten", "kabactor": "kabupaten"}
-_ACTOR_GROUPS = frozenset(("kotaactor", "kabactor", "provactor"))
 _MEMO_MAX = 100_000
 
 
@@ -174,7 +152,7 @@ class Gazetteer:
         self.automaton = ahocorasick.Automaton()
         for key, entry in self.entries.items():
             self.automaton.add_word(f" {key} ", entry)
-        for key in _FUZZY_CUE_KEYS:
+        for key in FUZZY_CUE_KEYS:
             if key not in forms:
                 self.automaton.add_word(f" {key} ", _Entry(None, cities, len(key) + 1))
         self.automaton.make_automaton()
@@ -182,13 +160,11 @@ class Gazetteer:
         for city in cities.values():
             core = norm_key(city.core)
             self.by_core[core] = (*self.by_core.get(core, ()), city.name)
-        self._near_memo: dict[tuple[str, int], str | None] = {}  # words repeat across articles
         self._cue_memo: dict[tuple[str, ...], tuple[str, int] | None] = {}
-        self._deletes: dict[str, set[str]] = defaultdict(set)
-        for key, form in forms.items():
-            if (form.cities or form.province) and not form.exact and len(key) >= 5:
-                for variant in {key, *_deletions(key)}:
-                    self._deletes[variant].add(key)
+        self.fuzzy = FuzzyIndex(
+            {k: (*f.cities, f.province or "") for k, f in forms.items() if f.cities or f.province},
+            exact=frozenset(k for k, f in forms.items() if f.exact),
+        )
 
     # --- scanning -------------------------------------------------------------------------------
     def _hits(self, text: str) -> tuple[list[tuple[int, int, _Entry]], list[int]]:
@@ -260,7 +236,7 @@ class Gazetteer:
             if group == "loc" and NEXT_CAP.match(text, end):
                 return None
         span_start = cue[1] if cue and (group == "kota" or group == "kab") else start
-        want = _WANT.get(group, "") if group else ""
+        want = WANT.get(group, "") if group else ""
         if group == "provactor" and entry.province:
             want = "province"
         if entry.pair:
@@ -268,7 +244,7 @@ class Gazetteer:
                 want = "kota"
             elif group == "police":
                 want = "kabupaten"  # "Polresta Cirebon" is the regency's; the city's is "… Kota"
-        actor = group in _ACTOR_GROUPS or _agency_before(text, span_start)
+        actor = group in ACTOR_GROUPS or _agency_before(text, span_start)
         surface = text[span_start:end]
         if want == "province" or not entry.kinds:
             m = CityMention(entry.province or "", "province", span_start, end, surface)
@@ -301,10 +277,10 @@ class Gazetteer:
         toks = text[lo:start].split()[-4:]
         if not toks:
             return None
-        last = toks[-1].lstrip(_OPENERS)
-        if last.rstrip(".") not in _CUE_END and not last.startswith(("Kab", "KAB")):
+        last = toks[-1].lstrip(OPENERS)
+        if last.rstrip(".") not in CUE_END and not last.startswith(("Kab", "KAB")):
             return None  # every cue ends with one of these words: most names skip the regex
-        key = tuple(t for t in (t.lstrip(_OPENERS) for t in toks) if t)
+        key = tuple(t for t in (t.lstrip(OPENERS) for t in toks) if t)
         if key in self._cue_memo:
             hit = self._cue_memo[key]
         else:
@@ -326,119 +302,25 @@ class Gazetteer:
 
     # --- fuzzy ----------------------------------------------------------------------------------
     def _fuzzy(self, text: str, spans: list[tuple[int, int]], cues: list[int]) -> list[Found]:
-        """Misspelt names right after a cue word (Kota, Pemkot, Bupati …): <= 1 edit, 2 when long.
-
-        Bare capitalised words are not tried: on 32,780 real news sentences nearly every bare
-        near-miss was an ordinary derived word or a person's name ('Seorang', 'Kendall').
-        """
+        """Misspelt names right after a cue word (Kota, Pemkot, Bupati …): <= 1 edit, 2 when long."""
         out: list[Found] = []
-        for at in cues:
-            m = FUZZY_CUE.match(text, at)
-            if m is None:
-                continue
-            a = m.start("name")
-            if any(s <= a < e for s, e in spans):
-                continue  # the words after the cue are a name already found
-            words = list(_WORD.finditer(m.group("name")))
-            for n in range(len(words), 0, -1):
-                b = a + words[n - 1].end()
-                if any(b > s and a < e for s, e in spans):
-                    continue
-                target = self.nearest(norm_key(text[a:b]), max_distance=2 if b - a >= 9 else 1)
-                if target is not None:
-                    spans.append((a, b))
-                    found = self._resolve(text, a, b, self.entries[target], True)
-                    if found is not None:
-                        out.append(found._replace(fuzzy=True))
-                    break
+        for a, b, target in misspelt_after_cues(text, spans, cues, self.fuzzy, norm_key):
+            found = self._resolve(text, a, b, self.entries[target], True)
+            if found is not None:
+                out.append(found._replace(fuzzy=True))
         return out
 
     def nearest(self, key: str, *, max_distance: int = 1) -> str | None:
         """The one city/province form within ``max_distance`` edits of ``key``, else None."""
-        memo = self._near_memo.get((key, max_distance), _NO)
-        if memo is not _NO:
-            return memo  # type: ignore[return-value]
-        found = self._nearest(key, max_distance)
-        if len(self._near_memo) < _MEMO_MAX:
-            self._near_memo[(key, max_distance)] = found
-        return found
-
-    def _nearest(self, key: str, max_distance: int) -> str | None:
-        if len(key) < 5:
-            return None
-        cands = set(self._deletes.get(key, ()))
-        for d in _deletions(key):
-            cands |= self._deletes.get(d, set())
-        best = [c for c in cands if osa_distance(key, c) <= 1]
-        if not best and max_distance >= 2:
-            best = [
-                k for k in self.forms
-                if k[:1] == key[:1] and abs(len(k) - len(key)) <= 2 and len(k) >= 8
-                and (self.forms[k].cities or self.forms[k].province) and osa_distance(key, k) <= 2
-            ]
-        targets = {tuple(self.forms[k].cities) + (self.forms[k].province or "",) for k in best}
-        if len(targets) != 1:
-            return None
-        return min(best, key=lambda k: osa_distance(key, k))
-
-
-_NO = object()  # "not memoised yet" (None is a memoised answer)
+        return self.fuzzy.nearest(key, max_distance=max_distance)
 
 
 def _agency_before(text: str, start: int) -> bool:
     """An agency or office title right before the name: the place acts, not just hosts."""
     lo = max(0, start - 60)
-    if _AGENCY_WORDS.isdisjoint(text[lo:start].split()[-7:]):
+    if AGENCY_WORDS.isdisjoint(text[lo:start].split()[-7:]):
         return False
-    return _AGENCY.search(text, lo, start) is not None
-
-
-# Every word that can begin or end a cue.
-_CUE_WORDS = frozenset(
-    "Wali Walikota WALI Walkot Wawali Pemkot PEMKOT Pemko PEMKO Pemerintah Sekda DPRD Polrestabes "
-    "Kota KOTA kota Bupati BUPATI Wabup Pemkab PEMKAB Kabupaten KABUPATEN kabupaten Kab KAB "
-    "Adm ADM Administrasi Administratif Gubernur GUBERNUR Wagub Pemprov PEMPROV Provinsi PROVINSI "
-    "Prov Sekdaprov Polres Polresta Kapolres Kapolresta Metro Polsek Kecamatan KECAMATAN Kec Camat "
-    "Distrik Pak Bapak Bu Ibu Sdr Saudara Mas Mbak Kang Bang Cak Sdri Jalan JALAN Jl JL Jln Gang "
-    "Gg di ke dari Di Ke Dari DI asal wilayah Wilayah kawasan daerah warga Warga Pulau se menuju "
-    "antara dan serta".split()
-)
-# Words a cue can end with (a token, trailing dots removed); "Kab.Adm." is caught by its prefix.
-_CUE_END = _CUE_WORDS | {"WaliKota", "WALIKOTA"}
-_AGENCY_WORDS = frozenset(
-    "Pemerintah Dinas Dinkes Dishub Disdukcapil Bappeda Bapenda Bappenda DPRD Sekda Kepala "
-    "Kominfo BPBD Satpol Badan Bagian Wali Walikota Bupati Gubernur Pj Pemkot Pemkab Pemprov Pemko "
-    "Kabag Camat RSUD Mal MPP Diskominfotik Diskominfo Kadis Kadiskominfo Pj.".split()
-)  # as tokens: a dotted word can start a match only as "Pj."
-_AGENCY = re.compile(
-    r"\b(?:Pemerintah|Dinas|Dinkes|Diskominfo\w*|Dishub|Disdukcapil|Bappeda|Bapenda|Bappenda|DPRD"
-    r"|Sekda|Kadis\w*|Kepala|Kominfo|BPBD|Satpol|Badan|Bagian|Wali\s?[Kk]ota|Walikota|Bupati"
-    r"|Gubernur|Pj\.?|Pemkot|Pemkab|Pemprov|Pemko|Kabag|Camat|RSUD|Mal Pelayanan Publik|MPP"
-    r"|Diskominfotik)"
-    r"\b[^.,;:(\n\"“”]{0,30}?[ \t]"
-    r"(?:(?:Kota|Kabupaten|Kab\.|Provinsi|Prov\.)[ \t]+(?:Adm\.[ \t]+)?)?$"
-)
-
-
-def _deletions(s: str) -> set[str]:
-    return {s[:i] + s[i + 1:] for i in range(len(s))}
-
-
-def osa_distance(a: str, b: str) -> int:
-    """Edit distance with adjacent transpositions (optimal string alignment)."""
-    if a == b:
-        return 0
-    prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cost = ca != cb
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                cur[j] = min(cur[j], prev2[j - 2] + 1)
-        prev2, prev = prev, cur
-    return prev[-1]
+    return AGENCY.search(text, lo, start) is not None
 
 
 @cache

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from nlp.gazetteer import _PUNCT, find_mentions, fold, gazetteer, osa_distance
+from nlp.fuzzy import osa_distance
+from nlp.gazetteer import _PUNCT, find_mentions, fold, gazetteer
 
 PAPUA_2022 = {
     "Papua Selatan": {"Merauke", "Boven Digoel", "Mappi", "Asmat"},

@@ -239,7 +239,7 @@ def test_bad_input_is_refused_with_the_fix():
 
 
 def test_one_cue_scan_finds_what_three_scans_find():
-    from nlp.places import CUES, KAB_CUE, KOTA_CUE, PROV_CUE
+    from nlp.place_rules import CUES, KAB_CUE, KOTA_CUE, PROV_CUE
 
     texts = [r["title"] + "\n" + r["text"] for r in ROWS] + [
         "Wakil Bupati Sleman, WALI KOTA Bogor, WaliKota Depok, Pemko Medan dan Pemkot Solo.",

@@ -1,0 +1,97 @@
+"""Cue words and page-layout patterns the city tagger reads, as named data apart from the logic.
+
+``nlp.gazetteer`` reads the cues right next to a name (Wali Kota X, Pemkab X, Polresta X, Jalan X);
+``nlp.place_evidence`` reads the page layout (datelines, "Baca juga" lines, captions) and the
+government actors an article names without a place (Bupati, Pemkot, Gubernur).
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- next to a name (nlp.gazetteer) ---------------------------------------------------------------
+
+# Cues read from the text just left of a name; case-sensitive where the lower-case word means
+# something else ("kota" = town).  Order matters: the first alternative that reaches the name wins.
+LEFT_CUE = re.compile(
+    r"(?:(?P<kotaactor>\b(?:Wali\s?[Kk]ota|WALI\s?KOTA|Walkot|Wawali|Pemkot|PEMKOT|Pemko|PEMKO"
+    r"|Pemerintah\s+Kota|Sekda\s+Kota|DPRD\s+Kota|Polrestabes))"
+    r"|(?P<kabactor>\b(?:Bupati|BUPATI|Wabup|Pemkab|PEMKAB|Pemerintah\s+Kabupaten"
+    r"|Sekda\s+Kabupaten|DPRD\s+Kabupaten))"
+    r"|(?P<kota>\b(?:Kota|KOTA)(?:\s+(?:Adm\.?|ADM\.?|Administrasi|Administratif))?)"
+    r"|(?P<kab>\b(?:Kabupaten|KABUPATEN|Kab|KAB)\.?(?:\s*(?:Adm\.?|Administrasi|Administratif))?)"
+    r"|(?P<provactor>\b(?:Gubernur|GUBERNUR|Wagub|Pemprov|PEMPROV|Pemerintah\s+Provinsi|Provinsi"
+    r"|PROVINSI|Prov\.|Pemerintah|Sekdaprov))"
+    r"|(?P<police>\b(?:Polres(?:ta)?(?:\s+Metro)?|Kapolres(?:ta)?(?:\s+Metro)?|Polsek))"
+    r"|(?P<kec>\b(?:Kecamatan|KECAMATAN|Kec\.|Camat|Distrik))"
+    r"|(?P<title>\b(?:Pak|Bapak|Bu|Ibu|Sdr\.?|Saudara|Mas|Mbak|Kang|Bang|Cak|Sdri\.?))"
+    r"|(?P<street>\b(?:Jalan|JALAN|Jl\.?|JL\.?|Jln\.?|Gang|Gg\.))"
+    r"|(?P<loc>\b(?:di|ke|dari|Di|Ke|Dari|DI|asal|wilayah|Wilayah|kawasan|daerah|warga|Warga|Pulau"
+    r"|kota|kabupaten|se|menuju|antara|dan|serta))"
+    r")\s*$"
+)
+# Every word that can begin or end a cue.
+CUE_WORDS = frozenset(
+    "Wali Walikota WALI Walkot Wawali Pemkot PEMKOT Pemko PEMKO Pemerintah Sekda DPRD Polrestabes "
+    "Kota KOTA kota Bupati BUPATI Wabup Pemkab PEMKAB Kabupaten KABUPATEN kabupaten Kab KAB "
+    "Adm ADM Administrasi Administratif Gubernur GUBERNUR Wagub Pemprov PEMPROV Provinsi PROVINSI "
+    "Prov Sekdaprov Polres Polresta Kapolres Kapolresta Metro Polsek Kecamatan KECAMATAN Kec Camat "
+    "Distrik Pak Bapak Bu Ibu Sdr Saudara Mas Mbak Kang Bang Cak Sdri Jalan JALAN Jl JL Jln Gang "
+    "Gg di ke dari Di Ke Dari DI asal wilayah Wilayah kawasan daerah warga Warga Pulau se menuju "
+    "antara dan serta".split()
+)
+# Words a cue can end with (a token, trailing dots removed); "Kab.Adm." is caught by its prefix.
+CUE_END = CUE_WORDS | {"WaliKota", "WALIKOTA"}
+RIGHT_KOTA = re.compile(r"[ \t]+(?:Kota|KOTA)\b")
+NEXT_CAP = re.compile(r"[ \t]+(?!(?:Utara|Selatan|Barat|Timur|Tengah|Raya|Kota)\b)[A-Z][a-z]")
+OPENERS = "\"'“‘«(["  # an opening quote or bracket glued to a cue word ("“Pemkot Bogor …")
+# The kind each cue group asks for, and the groups that name an acting government.
+WANT = {"kota": "kota", "kotaactor": "kota", "kab": "kabupaten", "kabactor": "kabupaten"}
+ACTOR_GROUPS = frozenset(("kotaactor", "kabactor", "provactor"))
+AGENCY_WORDS = frozenset(
+    "Pemerintah Dinas Dinkes Dishub Disdukcapil Bappeda Bapenda Bappenda DPRD Sekda Kepala "
+    "Kominfo BPBD Satpol Badan Bagian Wali Walikota Bupati Gubernur Pj Pemkot Pemkab Pemprov Pemko "
+    "Kabag Camat RSUD Mal MPP Diskominfotik Diskominfo Kadis Kadiskominfo Pj.".split()
+)  # as tokens: a dotted word can start a match only as "Pj."
+AGENCY = re.compile(
+    r"\b(?:Pemerintah|Dinas|Dinkes|Diskominfo\w*|Dishub|Disdukcapil|Bappeda|Bapenda|Bappenda|DPRD"
+    r"|Sekda|Kadis\w*|Kepala|Kominfo|BPBD|Satpol|Badan|Bagian|Wali\s?[Kk]ota|Walikota|Bupati"
+    r"|Gubernur|Pj\.?|Pemkot|Pemkab|Pemprov|Pemko|Kabag|Camat|RSUD|Mal Pelayanan Publik|MPP"
+    r"|Diskominfotik)"
+    r"\b[^.,;:(\n\"“”]{0,30}?[ \t]"
+    r"(?:(?:Kota|Kabupaten|Kab\.|Provinsi|Prov\.)[ \t]+(?:Adm\.[ \t]+)?)?$"
+)
+
+# --- page layout and article-wide cues (nlp.place_evidence) ----------------------------------------
+
+# Page clutter, matched at the start of a line (ANTARA, detik, Tribun, Kompas, Pemda portals).
+CLUTTER_LINE = re.compile(
+    r"^\s*(?:Baca\s+[Jj]uga|BACA\s+JUGA|Baca:|Lihat\s+[Jj]uga|Simak\s+[Jj]uga"
+    r"|Berita\s+[Tt]erkait|BERITA\s+TERKAIT|Artikel\s+[Tt]erkait|Terkait:|ADVERTISEMENT"
+    r"|Advertisement|SCROLL\s+TO|Iklan\b|Foto:|FOTO:|\(Foto|\[[Ff]oto|Keterangan\s+[Ff]oto|Caption"
+    r"|Dok\.|Ilustrasi|Editor\s*:|Pewarta\s*:|Penulis\s*:|Reporter\s*:|Sumber\s*:|Copyright"
+    r"|COPYRIGHT|©|Tags?\s*:|TAGS?\s*:|Topik|Halaman\b|Beranda|Home\b|•|Laporan\s+[Ww]artawan"
+    r"|Font:|Bagikan|Share|Komentar|Ikuti|Follow|Download|Unduh|Klik|Berita\s+Lainnya|Terpopuler"
+    r"|Populer|Rekomendasi)"
+)
+INLINE_CLUTTER = re.compile(r"(?:Baca\s+[Jj]uga|BACA\s+JUGA|ADVERTISEMENT|SCROLL TO CONTINUE)\s*:?")
+SENTENCE_END = re.compile(r"[.!?\"”'’)]\s*$|[.!?]\s")
+DATELINE = re.compile(
+    r"^\s*(?:[A-Z0-9][\w\-]*\.(?:com|COM|co\.id|CO\.ID|id|ID|net|NET|Com)\s*[,|/]+\s*)?"
+    r"(?P<place>[A-Z][A-Za-z'.]*(?:[ ][A-Za-z'.]+){0,3}?)"
+    r"[ \t]*(?:,[^-–—\n]{0,40}?|\([^)\n]{0,30}\))?[ \t]*(?:--?|–|—)"
+)
+NATIONAL = re.compile(
+    r"\b(?:Kementerian|Kemenkominfo|Kemendagri|KemenPAN|Kemenkes|Bappenas|Menteri|Mendagri"
+    r"|Menkominfo|Dirjen|Ditjen|Presiden|pemerintah pusat|seluruh Indonesia|se-Indonesia"
+    r"|kabupaten/kota|kota/kabupaten)\b"
+)
+KOTA_CUE = r"Wali\s?[Kk]ota|WALI\s?KOTA|Walkot|Pemkot|PEMKOT|Pemko|Pemerintah\s+Kota"
+KAB_CUE = r"Bupati|BUPATI|Wakil\s+Bupati|Pemkab|PEMKAB|Pemerintah\s+Kabupaten"
+PROV_CUE = r"Gubernur|GUBERNUR|Pemprov|PEMPROV|Pemerintah\s+Provinsi|Sekdaprov"
+# All three in one scan. Every alternative starts with one of the capitals in the lookahead, which
+# lets the regex engine pass over other positions quickly (8x faster than three plain scans).
+CUES = re.compile(
+    rf"(?=[WPBGS])\b(?:(?P<kota>{KOTA_CUE})|(?P<kab>{KAB_CUE})|(?P<prov>{PROV_CUE}))\b"
+)
+ATTACH = 14  # a cue followed by a name within this many characters belongs to that name
