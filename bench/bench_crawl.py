@@ -60,10 +60,14 @@ def build_site(root: Path, n: int, *, seed: int = 7) -> list[str]:
     for k, chunk in enumerate(chunks):
         urls = "".join(f"<url><loc>{{{{BASE}}}}{p}</loc><lastmod>2026-11-20T08:00:00+07:00</lastmod></url>" for p in chunk)
         (root / f"sitemap-{k}.xml").write_text(
-            f'<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>', encoding="utf-8"
+            f'<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>',
+            encoding="utf-8"
         )
     index = "".join(f"<sitemap><loc>{{{{BASE}}}}/sitemap-{k}.xml</loc></sitemap>" for k in range(len(chunks)))
-    (root / "sitemap.xml").write_text(f'<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{index}</sitemapindex>', encoding="utf-8")
+    (root / "sitemap.xml").write_text(
+        f'<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{index}</sitemapindex>',
+        encoding="utf-8",
+    )
     (root / "robots.txt").write_text("User-agent: *\nAllow: /\n", encoding="utf-8")
     return paths
 
@@ -105,7 +109,8 @@ def _run_bare(urls: list[str], tmp: Path, concurrent_items: int | None = None) -
     url_file = tmp / "urls.txt"
     url_file.write_text("\n".join(urls), encoding="utf-8")
     extra = [str(concurrent_items)] if concurrent_items is not None else []
-    proc = subprocess.run([sys.executable, "-m", "bench.bench_crawl", "bare", str(url_file), *extra], capture_output=True, text=True, timeout=900, check=True)
+    proc = subprocess.run([sys.executable, "-m", "bench.bench_crawl", "bare", str(url_file), *extra], capture_output=True,
+                          text=True, timeout=900, check=True)
     data = json.loads(proc.stdout.strip().splitlines()[-1])
     return int(data["pages"]), float(data["seconds"])
 
@@ -162,11 +167,14 @@ def run(quick: bool) -> list[Figure]:
         raise RuntimeError(f"expected {n} pages from every crawl, got {counts}")
     bare_rate, tuned_rate, proj_rate = n / bare_best, n / tuned_best, n / proj_best
     return [
-        Figure("crawl", f"project crawl, {n} articles (pages/s)", proj_rate, "pages/s", baseline="bare Scrapy spider (defaults)", baseline_value=bare_rate,
+        Figure("crawl", f"project crawl, {n} articles (pages/s)", proj_rate, "pages/s", baseline="bare Scrapy spider (defaults)",
+               baseline_value=bare_rate,
                target=">= 0.67x (time <= 1.5x)", note=f"best of {repeat}; {proj_best:.2f}s vs {bare_best:.2f}s"),
-        Figure("crawl", f"project crawl, {n} articles (pages/s)", proj_rate, "pages/s", baseline=f"bare spider, CONCURRENT_ITEMS={ITEMS} like ours", baseline_value=tuned_rate,
+        Figure("crawl", f"project crawl, {n} articles (pages/s)", proj_rate, "pages/s",
+               baseline=f"bare spider, CONCURRENT_ITEMS={ITEMS} like ours", baseline_value=tuned_rate,
                note=f"like-for-like: our pipeline's cost alone; {proj_best:.2f}s vs {tuned_best:.2f}s"),
-        Figure("crawl", "project crawl time / bare spider time", proj_best / bare_best, "x", higher_is_better=False, target="<= 1.5"),
+        Figure("crawl", "project crawl time / bare spider time", proj_best / bare_best, "x", higher_is_better=False,
+               target="<= 1.5"),
     ]
 
 
@@ -174,4 +182,5 @@ if __name__ == "__main__":
     if len(sys.argv) in (3, 4) and sys.argv[1] == "bare":
         _bare(sys.argv[2], int(sys.argv[3]) if len(sys.argv) == 4 else None)
     else:
-        sys.exit("usage: python -m bench.bench_crawl bare URL_FILE [CONCURRENT_ITEMS] (the bare-spider subprocess); run the benchmark with python -m bench crawl")
+        sys.exit("usage: python -m bench.bench_crawl bare URL_FILE [CONCURRENT_ITEMS] (the bare-spider subprocess); "
+                 "run the benchmark with python -m bench crawl")

@@ -56,7 +56,8 @@ def run(quick: bool) -> list[Figure]:
         upgrade(engine)
         with session_scope(engine) as s:
             src = ensure_source(s, name="fixtures", home="https://example.invalid/")
-            store_pages(s, [PageWrite(source_id=src, url=u, canonical_url=u, status=200, body=b, encoding="utf-8") for u, b in pages])
+            store_pages(s, [PageWrite(source_id=src, url=u, canonical_url=u, status=200, body=b,
+                                      encoding="utf-8") for u, b in pages])
         prof = cProfile.Profile()
         t0 = time.perf_counter()
         prof.enable()

@@ -90,7 +90,8 @@ def _digest(path: Path, week: str) -> float:
     with tempfile.TemporaryDirectory() as tmp:
         def go() -> None:
             with engine.connect() as conn:
-                digest = build_weekly(conn, IsoWeek.parse(week), options=WeeklyOptions(timezone=TZ), city="Kota Bandung", include_rows=True)
+                digest = build_weekly(conn, IsoWeek.parse(week), options=WeeklyOptions(timezone=TZ), city="Kota Bandung",
+                                      include_rows=True)
             render(digest, FORMATS, Path(tmp), RenderOptions())
 
         t = best_of(go, repeat=2)
@@ -111,13 +112,15 @@ def run(quick: bool) -> list[Figure]:
     ):
         bare, n_bare = _bare(path, since, until)
         lib, n_lib = _library(path, since, until)
-        figures.append(Figure("query", f"stories per city, {label}, {n:,} articles (storage.queries.count_stories)", lib * 1000, "ms",
+        figures.append(Figure("query", f"stories per city, {label}, {n:,} articles (storage.queries.count_stories)", lib * 1000,
+                              "ms",
                               "bare sqlite3 GROUP BY", bare * 1000, higher_is_better=False, target="ratio ≤ 3×",
                               note=f"{n_lib} vs {n_bare} cities; labels applied; {note_gen}"))
     since, until = datetime(2024, 11, 1, tzinfo=zone), datetime(2026, 11, 1, tzinfo=zone)
     bare, _ = _bare(path, since, until)
     cli = _cli(path, "2024-11-01", "2026-10-31")
-    figures.append(Figure("query", f"`smartcity query --group-by city`, two years, end to end (new process), {n:,} articles", cli * 1000, "ms",
+    figures.append(Figure("query", f"`smartcity query --group-by city`, two years, end to end (new process), {n:,} articles",
+                          cli * 1000, "ms",
                           "bare sqlite3 GROUP BY", bare * 1000, higher_is_better=False, target="ratio ≤ 3×",
                           note="includes interpreter start and imports"))
     week = "2026-W40"

@@ -49,7 +49,8 @@ def _prepared_db(path: Path, n: int) -> int:
     with engine.begin() as conn:
         conn.exec_driver_sql(
             "INSERT INTO page (source_id, url, canonical_url, status, fetched_at, body_z, body_sha1) VALUES (?,?,?,?,?,?,?)",
-            [(src, f"https://contoh.id/p/{i}", f"https://contoh.id/p/{i}", 200, "2026-11-01 00:00:00", body, "0" * 40) for i in range(n)],
+            [(src, f"https://contoh.id/p/{i}", f"https://contoh.id/p/{i}", 200, "2026-11-01 00:00:00", body,
+              "0" * 40) for i in range(n)],
         )
     engine.dispose()
     return src

@@ -84,7 +84,9 @@ def _ts(dt: datetime) -> str:
     return dt.astimezone(UTC).replace(tzinfo=None).isoformat(" ", timespec="microseconds")
 
 
-def _stories(n: int, rng: random.Random, n_places: int) -> Iterator[tuple[int, int, datetime, list[int], bool, list[str], list[int]]]:
+def _stories(
+    n: int, rng: random.Random, n_places: int
+) -> Iterator[tuple[int, int, datetime, list[int], bool, list[str], list[int]]]:
     """(story id, copies, first date, outlet ids, relevant, pillars, place ids) until ``n`` articles are planned."""
     weights = [1 / (i + 1) ** 0.9 for i in range(n_places)]  # a few cities get most of the news
     cum = []
@@ -128,7 +130,8 @@ def generate(n: int, path: Path, *, seed: int = 6, labels: int = 2_000) -> Path:
         conn.execute(f"DROP TRIGGER {name}")
     now = _ts(START + timedelta(days=DAYS))
     conn.executemany("INSERT INTO source (id, name, home, created_at) VALUES (?, ?, ?, ?)",
-                     [(i + 1, o.lower().replace(" ", "-"), f"https://{o.lower().replace(' ', '')}.example/", now) for i, o in enumerate(OUTLETS)])
+                     [(i + 1, o.lower().replace(" ", "-"), f"https://{o.lower().replace(' ', '')}.example/", now)
+                      for i, o in enumerate(OUTLETS)])
     body = zlib.compress(b"<html></html>")
     page: list[tuple[object, ...]] = []
     art: list[tuple[object, ...]] = []
@@ -139,13 +142,14 @@ def generate(n: int, path: Path, *, seed: int = 6, labels: int = 2_000) -> Path:
     aid = 0
 
     def flush() -> None:
-        conn.executemany("INSERT INTO page (id, source_id, url, canonical_url, status, fetched_at, body_z, body_sha1) VALUES (?,?,?,?,?,?,?,?)", page)
+        conn.executemany("INSERT INTO page (id, source_id, url, canonical_url, status, fetched_at, body_z, body_sha1) "
+                         "VALUES (?,?,?,?,?,?,?,?)", page)
         conn.executemany(
             "INSERT INTO article (id, page_id, source_id, story_id, canonical_url, title, text, published, published_tz, outlet, "
             "language, content_hash, extractor_version, extracted_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", art)
         conn.executemany("INSERT INTO story (id, first_article_id, first_seen) VALUES (?,?,?)", story_rows)
-        conn.executemany("INSERT INTO article_tag (article_id, relevant, relevance, main_pillar, main_city, province, model_version, tagged_at) "
-                         "VALUES (?,?,?,?,?,?,?,?)", tag)
+        conn.executemany("INSERT INTO article_tag (article_id, relevant, relevance, main_pillar, main_city, province, "
+                         "model_version, tagged_at) VALUES (?,?,?,?,?,?,?,?)", tag)
         conn.executemany("INSERT INTO article_pillar (article_id, pillar, score, is_main, model_version) VALUES (?,?,?,?,?)", pil)
         conn.executemany("INSERT INTO article_city (article_id, city, province, mentions, confidence, is_main, model_version) "
                          "VALUES (?,?,?,?,?,?,?)", city)
@@ -189,13 +193,15 @@ def _labels(conn: sqlite3.Connection, rng: random.Random, n_articles: int, count
     labels, lp, lc = [], [], []
     for i, article_id in enumerate(ids):
         kind = i % 3
-        labels.append((article_id, (rng.random() < 0.5) if kind == 0 else None, int(kind == 1), int(kind == 2), "bench", None, when))
+        labels.append((article_id, (rng.random() < 0.5) if kind == 0 else None, int(kind == 1), int(kind == 2), "bench", None,
+                       when))
         if kind == 1:
             lp.append((article_id, rng.choice(PILLARS), 1))
         if kind == 2:
             c, p = rng.choice(places)
             lc.append((article_id, c, p, 1))
-    conn.executemany("INSERT INTO label (article_id, relevant, pillars_set, cities_set, analyst, note, labelled_at) VALUES (?,?,?,?,?,?,?)", labels)
+    conn.executemany("INSERT INTO label (article_id, relevant, pillars_set, cities_set, analyst, note, labelled_at) "
+                     "VALUES (?,?,?,?,?,?,?)", labels)
     conn.executemany("INSERT INTO label_pillar (article_id, pillar, is_main) VALUES (?,?,?)", lp)
     conn.executemany("INSERT INTO label_city (article_id, city, province, is_main) VALUES (?,?,?,?)", lc)
 

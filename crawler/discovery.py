@@ -111,7 +111,10 @@ def _text_date(text: str) -> datetime | None:
 def looks_like_html(body: bytes) -> bool:
     """Whether a document that should be XML is an HTML page (a dead feed's usual answer)."""
     head = body[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    return head.startswith((b"<!doctype html", b"<html")) or (b"<html" in head and b"<rss" not in head and b"<feed" not in head and b"<urlset" not in head and b"<sitemapindex" not in head)
+    return head.startswith((b"<!doctype html", b"<html")) or (
+        b"<html" in head and b"<rss" not in head and b"<feed" not in head
+        and b"<urlset" not in head and b"<sitemapindex" not in head
+    )
 
 
 def gunzip_bounded(body: bytes, *, max_size: int) -> bytes:

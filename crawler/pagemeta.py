@@ -99,7 +99,8 @@ def _head_end(text: str) -> int:
     return m.start() if m else min(len(text), MAX_HEAD)
 
 
-def page_meta(text: str, url: str, *, seq: int = 1, multipage: bool = True, next_pattern: re.Pattern[str] | None = None) -> PageMeta:
+def page_meta(text: str, url: str, *, seq: int = 1, multipage: bool = True,
+              next_pattern: re.Pattern[str] | None = None) -> PageMeta:
     """What a fetched article page says about itself (``text`` decoded, ``url`` where it was fetched)."""
     head_end = _head_end(text)
     canonical = None

@@ -72,7 +72,8 @@ def _pipeline_entry(spec: PipelineSpec) -> str | type:
     return holder
 
 
-def build_settings(options: CrawlOptions, sources: Sequence[Source], extra_pipelines: Sequence[PipelineSpec] = ()) -> dict[str, Any]:
+def build_settings(options: CrawlOptions, sources: Sequence[Source],
+                   extra_pipelines: Sequence[PipelineSpec] = ()) -> dict[str, Any]:
     """Scrapy settings for this crawl: ours, the sources' hosts, the frontier and extra pipelines."""
     settings = scrapy_settings(options, allowed_hosts={h for s in sources for h in s.hosts})
     pipelines: dict[str | type, int] = {FRONTIER_PIPELINE: 300}

@@ -2,9 +2,9 @@
 
 Scrapy's defaults suit a one-off scrape, not a monitor that returns to the same outlets every few
 hours: robots.txt fails open on 5xx, Retry-After is ignored, bodies up to 1 GiB, 180 s timeouts,
-20 redirects, a telnet console, a remote-control HTTP server (2.19), file:/data:/ftp:/s3: handlers. ``scrapy_settings`` states every
-value we change, alphabetically, each with the reason, and tests/crawler/test_settings.py holds
-each one to it.
+20 redirects, a telnet console, a remote-control HTTP server (2.19), file:/data:/ftp:/s3: handlers.
+``scrapy_settings`` states every value we change, alphabetically, each with the reason, and
+tests/crawler/test_settings.py holds each one to it.
 """
 
 from __future__ import annotations
@@ -47,7 +47,8 @@ class CrawlOptions:
     def __post_init__(self) -> None:
         if self.since is not None and self.since.tzinfo is None:
             raise ValueError(f"CrawlOptions.since={self.since!r} is naive: give it a time zone")
-        for name in ("concurrent_requests", "concurrent_per_domain", "timeout", "max_size_mb", "max_pages", "batch_size", "max_attempts", "progress_every"):
+        for name in ("concurrent_requests", "concurrent_per_domain", "timeout", "max_size_mb", "max_pages", "batch_size",
+                     "max_attempts", "progress_every"):
             if getattr(self, name) < 1:
                 raise ValueError(f"CrawlOptions.{name} must be >= 1, got {getattr(self, name)!r}")
 

@@ -166,11 +166,14 @@ def validate_source(raw: Mapping[str, Any], *, where: str) -> Source:
     home = _url(where, name, "home", raw["home"])
     feeds, sitemaps, starts = (_urls(where, name, k, raw.get(k, [])) for k in ("feeds", "sitemaps", "start_urls"))
     if not (feeds or sitemaps or starts):
-        raise _fail(where, name, "feeds", "is empty, and so are 'sitemaps' and 'start_urls': give at least one place to discover articles")
+        raise _fail(where, name, "feeds",
+                    "is empty, and so are 'sitemaps' and 'start_urls': give at least one place to discover articles")
     pattern = _regex(where, name, "article_pattern", raw["article_pattern"])
     domains_raw = raw.get("allowed_domains")
-    if not isinstance(domains_raw, list) or not domains_raw or not all(isinstance(d, str) and DOMAIN_RE.match(d.lower()) for d in domains_raw):
-        raise _fail(where, name, "allowed_domains", f"must be {KEYS['allowed_domains']} (no scheme or path), got {_short(domains_raw)}")
+    if (not isinstance(domains_raw, list) or not domains_raw
+            or not all(isinstance(d, str) and DOMAIN_RE.match(d.lower()) for d in domains_raw)):
+        raise _fail(where, name, "allowed_domains",
+                    f"must be {KEYS['allowed_domains']} (no scheme or path), got {_short(domains_raw)}")
     domains = tuple(d.lower() for d in domains_raw)
     skips = raw.get("skip_patterns", [])
     if not isinstance(skips, list):
@@ -197,12 +200,14 @@ def validate_source(raw: Mapping[str, Any], *, where: str) -> Source:
         multipage=multipage,
         next_part_pattern=next_part,
         max_parts=max_parts,
-        next_page_pattern=_regex(where, name, "next_page_pattern", raw["next_page_pattern"]) if "next_page_pattern" in raw else None,
+        next_page_pattern=(_regex(where, name, "next_page_pattern", raw["next_page_pattern"])
+                           if "next_page_pattern" in raw else None),
     )
     for key, urls in (("home", (home,)), ("feeds", feeds), ("sitemaps", sitemaps), ("start_urls", starts)):
         for url in urls:
             if not source.allows(url):
-                raise _fail(where, name, key, f"has {url!r} outside allowed_domains {list(domains)}: add its host to allowed_domains")
+                raise _fail(where, name, key,
+                            f"has {url!r} outside allowed_domains {list(domains)}: add its host to allowed_domains")
     return source
 
 
@@ -235,7 +240,9 @@ def read_file(path: str | Path) -> list[dict[str, Any]]:
     try:
         text = file.read_text(encoding="utf-8")
     except OSError as exc:
-        raise SourceConfigError(f"{file}: cannot read the sources file ({exc.strerror}): fix the path given to --sources") from None
+        raise SourceConfigError(
+            f"{file}: cannot read the sources file ({exc.strerror}): fix the path given to --sources"
+        ) from None
     return parse_toml(text, where=str(file))
 
 

@@ -31,7 +31,8 @@ PLACES = {
     "Serang": ("Kota Serang", "Banten"), "Bandung": ("Kota Bandung", "Jawa Barat"), "Bekasi": ("Kota Bekasi", "Jawa Barat"),
     "Depok": ("Kota Depok", "Jawa Barat"), "Surabaya": ("Kota Surabaya", "Jawa Timur"), "Malang": ("Kota Malang", "Jawa Timur"),
     "Banyuwangi": ("Kabupaten Banyuwangi", "Jawa Timur"), "Semarang": ("Kota Semarang", "Jawa Tengah"),
-    "Sleman": ("Kabupaten Sleman", "DI Yogyakarta"), "Denpasar": ("Kota Denpasar", "Bali"), "Makassar": ("Kota Makassar", "Sulawesi Selatan"),
+    "Sleman": ("Kabupaten Sleman", "DI Yogyakarta"), "Denpasar": ("Kota Denpasar", "Bali"),
+    "Makassar": ("Kota Makassar", "Sulawesi Selatan"),
     "Medan": ("Kota Medan", "Sumatera Utara"), "Balikpapan": ("Kota Balikpapan", "Kalimantan Timur"),
 }
 # (headline with {p} for the place, pillars) -- invented for this sample, no real article behind them
@@ -71,7 +72,11 @@ def build_sample(db: Path) -> None:
     last_monday = datetime.fromisocalendar(2026, 45, 1).replace(tzinfo=WIB)
     n = 0
     with session_scope(engine) as s:
-        sources = {o: ensure_source(s, name=o.lower().replace(" ", "-"), home=f"https://{o.lower().replace(' ', '')}.example/") for o in OUTLETS}
+        sources = {o: ensure_source(s, name=o.lower().replace(" ", "-"),
+                                    home=f"https://{o.lower().replace(' ', '')}.example/") for o in OUTLETS}
+        # SQLModel sets __table__ when the class is created; its type stubs do not declare it
+        story_t = Story.__table__  # type: ignore[attr-defined]
+        article_t = Article.__table__  # type: ignore[attr-defined]
         for back in range(8, -1, -1):
             monday = last_monday - timedelta(weeks=back)
             for _ in range(6 + (8 - back) * 2 + rng.randint(0, 3)):
@@ -89,17 +94,23 @@ def build_sample(db: Path) -> None:
                 for outlet in rng.sample(OUTLETS, copies):
                     n += 1
                     url = f"https://{outlet.lower().replace(' ', '')}.example/berita/{n}"
-                    page = Page(source_id=sources[outlet], url=url, canonical_url=url, status=200, body_z=zlib.compress(b"<html></html>"), body_sha1="0" * 40)
+                    page = Page(source_id=sources[outlet], url=url, canonical_url=url, status=200,
+                                body_z=zlib.compress(b"<html></html>"), body_sha1="0" * 40)
                     s.add(page)
                     s.flush()
+                    assert page.id is not None  # set by the flush
                     text = f"{title}. Pemerintah daerah menjelaskan manfaat program ini bagi warga dan target tahun depan."
-                    ex = Extracted(url=url, canonical_url=url, title=title, text=text, published=first + timedelta(hours=rng.randint(0, 30)),
-                                   outlet=outlet, language="id", content_hash=hashlib.sha256(url.encode()).hexdigest(), extractor_version="sample")
-                    aid = store_article(s, ArticleRow(page_id=page.id, source_id=sources[outlet], extracted=ex))  # type: ignore[arg-type]
-                    s.execute(Story.__table__.update().where(Story.__table__.c.id == story.id).values(first_article_id=aid))  # type: ignore[attr-defined]
-                    s.execute(Article.__table__.update().where(Article.__table__.c.id == aid).values(story_id=story.id))  # type: ignore[attr-defined]
-                    tags = Tags(relevant=True, relevance=0.9, pillars=tuple(PillarScore(p, 0.8) for p in pillars), main_pillar=pillars[0],
-                                places=PlaceTags(cities=(CityTag(city, province, 2, 0.9),), main_city=city, province=province), model_version="sample")
+                    ex = Extracted(url=url, canonical_url=url, title=title, text=text,
+                                   published=first + timedelta(hours=rng.randint(0, 30)),
+                                   outlet=outlet, language="id", content_hash=hashlib.sha256(url.encode()).hexdigest(),
+                                   extractor_version="sample")
+                    aid = store_article(s, ArticleRow(page_id=page.id, source_id=sources[outlet], extracted=ex))
+                    s.execute(story_t.update().where(story_t.c.id == story.id).values(first_article_id=aid))
+                    s.execute(article_t.update().where(article_t.c.id == aid).values(story_id=story.id))
+                    tags = Tags(relevant=True, relevance=0.9, pillars=tuple(PillarScore(p, 0.8) for p in pillars),
+                                main_pillar=pillars[0],
+                                places=PlaceTags(cities=(CityTag(city, province, 2, 0.9),), main_city=city, province=province),
+                                model_version="sample")
                     write_tags(s, [(aid, tags)])
     engine.dispose()
 

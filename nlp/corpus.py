@@ -147,7 +147,8 @@ def background_examples(wheel: Path, *, n_docs: int = 600, sentences_per_doc: in
         text = "\n".join(chunk)
         if sum(1 for p in pats if p.search(text)) >= 2:
             continue
-        out.append(Example(id=f"bg-{i:05d}", title=chunk[0][:120], text="\n".join(chunk[1:]), relevant=False, origin="background"))
+        out.append(Example(id=f"bg-{i:05d}", title=chunk[0][:120], text="\n".join(chunk[1:]), relevant=False,
+                           origin="background"))
         if len(out) >= n_docs:
             break
     return out

@@ -91,7 +91,8 @@ def style_split(examples: Sequence[Example], *, options: EvalOptions = EvalOptio
         train = [e for e in examples if e.style != style]
         model = fit(train + list(background), options=options.train, version=f"style-{style}")
         golds = [gold_of(e) for e in test]
-        out[style] = Comparison(model=score(golds, predict(model, test, options=options.tag)), baseline=score(golds, baseline(test)))
+        out[style] = Comparison(model=score(golds, predict(model, test, options=options.tag)),
+                                baseline=score(golds, baseline(test)))
     return out
 
 

@@ -107,7 +107,8 @@ def fit(examples: Sequence[Example], *, options: TrainOptions = TrainOptions(), 
         "examples": len(examples),
         "examples_by_origin": origins,
         "augmented": len(train) - len(examples),
-        "options": {"c_relevance": options.c_relevance, "c_pillars": options.c_pillars, "augment": options.augment, "seed": options.seed},
+        "options": {"c_relevance": options.c_relevance, "c_pillars": options.c_pillars, "augment": options.augment,
+                    "seed": options.seed},
     }
     logger.info("trained on %(n)d examples (%(aug)d augmented copies)", {"n": len(examples), "aug": meta["augmented"]})
     return TaggerModel(relevance=relevance, pillars=pillars, version=version or model_version(examples, options), meta=meta)

@@ -114,7 +114,8 @@ def _context(digest: Digest, options: RenderOptions, charts: dict[str, str]) -> 
         "top_pillar": labels.top_pillar_sentence(top.pillar if top and top.stories else None, top.stories if top else 0, lang),
         "focus_sentence": labels.focus_sentence(focus.city, focus.stories, focus.previous, focus.province, focus.province_stories,
                                                 focus.rank, len(focus.peers), lang) if focus else "",
-        "generated": labels.text(lang, "generated", when=f"{labels.day(when.date(), lang)} {when:%H:%M}", db=options.source or "-"),
+        "generated": labels.text(lang, "generated", when=f"{labels.day(when.date(), lang)} {when:%H:%M}",
+                                 db=options.source or "-"),
         "charts": charts,
     }
 
@@ -172,7 +173,8 @@ def parse_formats(text: str | Sequence[str]) -> tuple[str, ...]:
     items = [f.strip().lower() for f in (text.split(",") if isinstance(text, str) else text) if f.strip()]
     bad = [f for f in items if f not in FORMATS]
     if bad or not items:
-        raise RenderError(f"--format {text if isinstance(text, str) else ','.join(text)!r}: choose from {', '.join(FORMATS)} (comma-separated)")
+        raise RenderError(f"--format {text if isinstance(text, str) else ','.join(text)!r}: "
+                          f"choose from {', '.join(FORMATS)} (comma-separated)")
     return tuple(dict.fromkeys(items))
 
 

@@ -88,7 +88,8 @@ def article_table(digest: Digest) -> list[dict[str, object]]:
 def write_csv(digest: Digest, stem: Path, lang: str) -> list[Path]:
     """<stem>-summary.csv (the figures) and <stem>-rows.csv (the articles), UTF-8 with BOM for Excel."""
     out = []
-    for suffix, columns, rows in (("summary", SUMMARY_COLUMNS, summary_rows(digest, lang)), ("rows", ROW_COLUMNS, article_table(digest))):
+    for suffix, columns, rows in (("summary", SUMMARY_COLUMNS, summary_rows(digest, lang)),
+                                  ("rows", ROW_COLUMNS, article_table(digest))):
         path = stem.with_name(f"{stem.name}-{suffix}.csv")
         with path.open("w", encoding="utf-8-sig", newline="") as fh:
             writer = csv.DictWriter(fh, fieldnames=columns, extrasaction="ignore")
@@ -105,7 +106,8 @@ def write_xlsx(digest: Digest, path: Path, lang: str) -> Path:
     wb = Workbook()
     first = wb.active
     assert first is not None
-    for ws, columns, rows in ((first, SUMMARY_COLUMNS, summary_rows(digest, lang)), (wb.create_sheet(), ROW_COLUMNS, article_table(digest))):
+    for ws, columns, rows in ((first, SUMMARY_COLUMNS, summary_rows(digest, lang)),
+                              (wb.create_sheet(), ROW_COLUMNS, article_table(digest))):
         ws.title = SHEETS[lang][0] if ws is first else SHEETS[lang][1]
         ws.append(list(columns))
         for r in rows:

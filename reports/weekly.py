@@ -199,7 +199,8 @@ def build_weekly(
     c_now = count_stories(runner, this, group_by=["city"], tz=tz)
     c_before = _by_key(count_stories(runner, last, group_by=["city"], tz=tz))
     provinces = _provinces(runner, this)
-    lines = [CityLine(str(c.keys[0]), provinces.get(str(c.keys[0])), c.stories, _n(c_before, c.keys[0]), c.articles, c.outlets) for c in c_now]
+    lines = [CityLine(str(c.keys[0]), provinces.get(str(c.keys[0])), c.stories, _n(c_before, c.keys[0]), c.articles,
+                      c.outlets) for c in c_now]
     earlier = Filters(since=week.shift(-options.new_lookback_weeks).start(tz), until=start)
     seen_before = {c.keys[0] for c in count_stories(runner, earlier, group_by=["city"], tz=tz)}
     new = tuple(line for line in lines if line.city not in seen_before)[: options.listed_places]
@@ -213,7 +214,8 @@ def build_weekly(
     trend_from = week.shift(-(options.trend_weeks - 1))
     weekly = _by_key(count_stories(runner, Filters(since=trend_from.start(tz), until=end), group_by=["week"], tz=tz))
     trend = tuple(TrendPoint(str(w), _n(weekly, str(w))) for w in (trend_from.shift(i) for i in range(options.trend_weeks)))
-    outlets = tuple(OutletLine(str(c.keys[0]), c.stories, c.articles) for c in count_stories(runner, this, group_by=["outlet"], tz=tz))
+    outlets = tuple(OutletLine(str(c.keys[0]), c.stories, c.articles)
+                    for c in count_stories(runner, this, group_by=["outlet"], tz=tz))
     focus = _focus(runner, city, province, this, last, options) if city else None
     return Digest(
         week=week, timezone=tz, start=start, end=end,

@@ -42,7 +42,8 @@ def is_user_error(exc: BaseException) -> bool:
 class App:
     """What every command needs, built on first use (config file read only when a command runs)."""
 
-    def __init__(self, *, config_path: str | None = None, db_url: str | None = None, overrides: tuple[str, ...] = (), verbosity: int = 0) -> None:
+    def __init__(self, *, config_path: str | None = None, db_url: str | None = None, overrides: tuple[str, ...] = (),
+                 verbosity: int = 0) -> None:
         self.config_path = config_path
         self.db_override = db_url
         self.overrides = overrides
@@ -76,7 +77,8 @@ class App:
         if cfg and cfg.log.file:
             Path(cfg.log.file).expanduser().parent.mkdir(parents=True, exist_ok=True)
             handlers.append(logging.FileHandler(Path(cfg.log.file).expanduser(), encoding="utf-8"))
-        logging.basicConfig(level=level, format="%(asctime)s %(levelname)-7s %(name)s: %(message)s", handlers=handlers, force=True)
+        logging.basicConfig(level=level, format="%(asctime)s %(levelname)-7s %(name)s: %(message)s", handlers=handlers,
+                            force=True)
         for noisy in ("scrapy", "twisted", "filelock", "matplotlib", "fontTools", "weasyprint", "alembic.runtime.migration"):
             logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
 

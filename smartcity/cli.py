@@ -55,12 +55,14 @@ class LazyGroup(click.Group):
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.option("--config", "config_path", metavar="FILE", help="Settings file (default ./smartcity.toml or $SMARTCITY_CONFIG).")
 @click.option("--db", "db_url", metavar="URL", help="Database: a SQLite path or SQLAlchemy URL (overrides SMARTCITY_DB).")
-@click.option("--set", "overrides", metavar="SECTION.KEY=VALUE", multiple=True, help="Override one setting, e.g. --set crawl.timeout=10.")
+@click.option("--set", "overrides", metavar="SECTION.KEY=VALUE", multiple=True,
+              help="Override one setting, e.g. --set crawl.timeout=10.")
 @click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
 @click.option("-q", "--quiet", is_flag=True, help="Only warnings and errors.")
 @click.version_option(__version__, prog_name="smartcity")
 @click.pass_context
-def cli(ctx: click.Context, config_path: str | None, db_url: str | None, overrides: tuple[str, ...], verbose: int, quiet: bool) -> None:
+def cli(ctx: click.Context, config_path: str | None, db_url: str | None, overrides: tuple[str, ...], verbose: int,
+        quiet: bool) -> None:
     """Monitor Smart City coverage in Indonesian news: crawl, extract, tag, report.
 
     \b

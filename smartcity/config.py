@@ -52,10 +52,12 @@ class CrawlSection(_Section):
         "https://github.com/smartcity-monitor/smartcity-monitor#contact",
         description="Put in the User-Agent so site owners can reach whoever runs the crawler.",
     )
-    user_agent: str = Field("smartcity-monitor/{version} (+{contact_url})", description="User-Agent template; {version} and {contact_url} are filled in.")
+    user_agent: str = Field("smartcity-monitor/{version} (+{contact_url})",
+                            description="User-Agent template; {version} and {contact_url} are filled in.")
     sources_file: str = Field("", description="Extra sources TOML merged over the shipped registry (also --sources).")
     only: list[str] = Field(default_factory=list, description="Crawl only these source names (also --source, repeatable).")
-    obey_robots: bool = Field(True, description="Obey robots.txt; a robots.txt answering 5xx disallows the whole host for that crawl.")
+    obey_robots: bool = Field(True,
+                              description="Obey robots.txt; a robots.txt answering 5xx disallows the whole host for that crawl.")
     concurrent_requests: int = Field(16, ge=1, le=256, description="Requests in flight over all hosts.")
     concurrent_per_domain: int = Field(2, ge=1, le=32, description="Requests in flight per host.")
     download_delay: float = Field(0.5, ge=0, description="Seconds between requests to one host (AutoThrottle's floor).")
@@ -64,9 +66,11 @@ class CrawlSection(_Section):
     max_size_mb: int = Field(8, ge=1, le=1024, description="Largest body accepted, after decompression (MB).")
     max_redirects: int = Field(5, ge=0, le=20, description="Redirects followed per request.")
     retries: int = Field(3, ge=0, le=20, description="Retries of a failed request, with backoff.")
-    retry_after_max: int = Field(600, ge=0, description="Longest Retry-After wait honoured (s); longer means give up for this run.")
+    retry_after_max: int = Field(600, ge=0,
+                                 description="Longest Retry-After wait honoured (s); longer means give up for this run.")
     max_pages: int = Field(5, ge=1, le=1000, description="Listing pages followed per start URL when no --max-pages is given.")
-    since_days: int = Field(14, ge=0, description="Ignore articles older than this many days unless --since is given (0 = no limit).")
+    since_days: int = Field(14, ge=0,
+                            description="Ignore articles older than this many days unless --since is given (0 = no limit).")
     inline_process: bool = Field(False, description="Extract and tag while crawling instead of in a later `smartcity process`.")
 
     @field_validator("contact_url")
@@ -88,13 +92,17 @@ class ExtractSection(_Section):
 
 
 class DedupSection(_Section):
-    threshold: float = Field(0.5, gt=0, le=1, description="Estimated Jaccard similarity of shingles above which two articles are one story.")
-    window_days: int = Field(14, ge=0, description="Only articles published within this many days of each other join one story (0 = any).")
+    threshold: float = Field(0.5, gt=0, le=1,
+                             description="Estimated Jaccard similarity of shingles above which two articles are one story.")
+    window_days: int = Field(14, ge=0,
+                             description="Only articles published within this many days of each other join one story (0 = any).")
 
 
 class TagSection(_Section):
-    relevance_threshold: float = Field(0.5, ge=0, le=1, description="Relevance probability above which an article counts as Smart City coverage.")
-    pillar_threshold: float = Field(0.35, ge=0, le=1, description="Pillar probability above which a pillar is listed for an article.")
+    relevance_threshold: float = Field(0.5, ge=0, le=1,
+                                       description="Relevance probability above which an article counts as Smart City coverage.")
+    pillar_threshold: float = Field(0.35, ge=0, le=1,
+                                    description="Pillar probability above which a pillar is listed for an article.")
 
 
 class ReportSection(_Section):
@@ -119,7 +127,8 @@ class SmtpSection(_Section):
     port: int = Field(587, ge=1, le=65535, description="SMTP port.")
     starttls: bool = Field(True, description="Upgrade the connection with STARTTLS.")
     username: str = Field("", description="SMTP login; empty = no login.")
-    password_env: str = Field("SMARTCITY_SMTP_PASSWORD", description="Environment variable holding the SMTP password (never stored in the file).")
+    password_env: str = Field("SMARTCITY_SMTP_PASSWORD",
+                              description="Environment variable holding the SMTP password (never stored in the file).")
     sender: str = Field("", description="From address of the digest mail.")
     recipients: list[str] = Field(default_factory=list, description="Addresses that receive the digest.")
 
@@ -142,7 +151,8 @@ class Config(_Section):
     schedule: ScheduleSection = ScheduleSection()
     smtp: SmtpSection = SmtpSection()
     log: LogSection = LogSection()
-    sources: list[dict[str, Any]] = Field(default_factory=list, description="Extra [[sources]] entries, same keys as crawler/sources.toml.")
+    sources: list[dict[str, Any]] = Field(default_factory=list,
+                                          description="Extra [[sources]] entries, same keys as crawler/sources.toml.")
     source_path: str | None = Field(None, exclude=True)  # the file it came from, for messages
 
     # -- derived paths ---------------------------------------------------------------------
@@ -274,7 +284,9 @@ def load_config(
         where = "defaults"
     for section, value in data.items():
         if section in SECTIONS and not isinstance(value, dict):
-            raise ConfigError(f"{where}: [{section}] must be a table, got {type(value).__name__}: write [{section}] on its own line")
+            raise ConfigError(
+                f"{where}: [{section}] must be a table, got {type(value).__name__}: write [{section}] on its own line"
+            )
     merged = _merge(data, _env_overrides(env))
     if overrides:
         merged = _merge(merged, overrides)

@@ -72,7 +72,8 @@ def format_table(rows: Sequence[Mapping[str, Any]], columns: Sequence[str], *, w
             if limit and len(row[i]) > limit:
                 row[i] = row[i][: limit - 1] + "\u2026"
     sizes = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
-    numeric = [bool(rows) and all(isinstance(r.get(c), int | float) and not isinstance(r.get(c), bool) for r in rows) for c in columns]
+    numeric = [bool(rows) and all(isinstance(r.get(c), int | float) and not isinstance(r.get(c), bool) for r in rows)
+               for c in columns]
     lines = ["  ".join(c.rjust(sizes[i]) if numeric[i] else c.ljust(sizes[i]) for i, c in enumerate(columns)).rstrip()]
     lines.append("  ".join("-" * s for s in sizes))
     for row in cells:
@@ -80,7 +81,8 @@ def format_table(rows: Sequence[Mapping[str, Any]], columns: Sequence[str], *, w
     return "\n".join(lines)
 
 
-def format_rows(rows: Sequence[Mapping[str, Any]], columns: Sequence[str], fmt: str, *, widths: Mapping[str, int] | None = None) -> str:
+def format_rows(rows: Sequence[Mapping[str, Any]], columns: Sequence[str], fmt: str, *,
+                widths: Mapping[str, int] | None = None) -> str:
     """The rows as a table, CSV or a JSON list of objects."""
     if fmt == "json":
         return json.dumps([{c: _plain(r.get(c)) for c in columns} for r in rows], ensure_ascii=False, indent=2)

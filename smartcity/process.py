@@ -91,7 +91,8 @@ def _process_batch(session: Session, pages: Sequence[Any], model: TaggerModel, o
         result = extract(decompress(page.body_z), page.url, options=options.extract, parts=parts, http_encoding=page.encoding)
         if not isinstance(result, Extracted):
             out.rejected[result.reason] += 1
-            session.execute(sa.update(PAGE).where(PAGE.c.id == page.id).values(processed_at=now, process_reason=f"{result.reason}: {result.detail}"[:200]))
+            reason = f"{result.reason}: {result.detail}"[:200]
+            session.execute(sa.update(PAGE).where(PAGE.c.id == page.id).values(processed_at=now, process_reason=reason))
             continue
         fp = fingerprint(result.title, result.text, options=options.dedup)
         article_id = store_article(session, ArticleRow(page.id, page.source_id, result))
@@ -138,7 +139,8 @@ def process_pages(
     return total
 
 
-def retag(engine: Engine, model: TaggerModel, *, options: ProcessOptions = ProcessOptions(), progress: Callable[[int], None] | None = None) -> int:
+def retag(engine: Engine, model: TaggerModel, *, options: ProcessOptions = ProcessOptions(),
+          progress: Callable[[int], None] | None = None) -> int:
     """Re-tag Indonesian articles whose tags are missing or came from another model version."""
     done = 0
     after = 0

@@ -229,7 +229,9 @@ def send_mail(msg: EmailMessage, smtp: SmtpOptions) -> None:
                 client.login(smtp.username, smtp.password)
             client.send_message(msg, from_addr=smtp.sender, to_addrs=list(smtp.recipients))
     except smtplib.SMTPNotSupportedError as exc:
-        raise ScheduleError(f"SMTP {smtp.host}:{smtp.port} does not offer STARTTLS: set [smtp] starttls = false only on a trusted network") from exc
+        raise ScheduleError(
+            f"SMTP {smtp.host}:{smtp.port} does not offer STARTTLS: set [smtp] starttls = false only on a trusted network"
+        ) from exc
     except (OSError, smtplib.SMTPException) as exc:
         raise ScheduleError(f"SMTP {smtp.host}:{smtp.port}: could not send the digest ({exc})") from exc
 
@@ -270,11 +272,14 @@ def triggers(plan: Plan) -> tuple[Any, Any]:
         try:
             out.append(CronTrigger.from_crontab(line, timezone=zone))
         except ValueError as exc:
-            raise ScheduleError(f"[schedule] {key} {line!r} is not a cron line ({exc}): write five fields, e.g. \"0 */3 * * *\"") from exc
+            raise ScheduleError(
+                f"[schedule] {key} {line!r} is not a cron line ({exc}): write five fields, e.g. \"0 */3 * * *\""
+            ) from exc
     return out[0], out[1]
 
 
-def serve(plan: Plan, *, run_now: bool = False, digest_now: bool = False, on_ready: Callable[[list[str]], None] | None = None) -> None:
+def serve(plan: Plan, *, run_now: bool = False, digest_now: bool = False,
+          on_ready: Callable[[list[str]], None] | None = None) -> None:
     """Run jobs on their cron lines (one at a time) until ``plan.stop`` is set; then shut down cleanly."""
     from datetime import datetime
 
@@ -292,7 +297,8 @@ def serve(plan: Plan, *, run_now: bool = False, digest_now: bool = False, on_rea
     if digest_now:
         scheduler.add_job(_safe(plan.run_digest), "date", run_date=now, id="digest-now")
     scheduler.start()
-    lines = [f"{job.name}: next at {job.next_run_time:%Y-%m-%d %H:%M %Z}" for job in scheduler.get_jobs() if job.id in ("crawl", "digest")]
+    lines = [f"{job.name}: next at {job.next_run_time:%Y-%m-%d %H:%M %Z}"
+             for job in scheduler.get_jobs() if job.id in ("crawl", "digest")]
     for line in lines:
         logger.debug("%s", line)
     if on_ready is not None:

@@ -70,7 +70,8 @@ def lookup(session: Session, canonical_urls: Iterable[str]) -> dict[str, Frontie
     out: dict[str, FrontierEntry] = {}
     c = FRONTIER.c
     for chunk in _chunks(keys):
-        stmt = sa.select(c.source_id, c.url, c.canonical_url, c.state, c.attempts, c.discovered_at, c.reason).where(c.canonical_url.in_(chunk))
+        stmt = (sa.select(c.source_id, c.url, c.canonical_url, c.state, c.attempts, c.discovered_at, c.reason)
+                .where(c.canonical_url.in_(chunk)))
         for row in session.execute(stmt):
             out[row.canonical_url] = _entry(row)
     return out

@@ -93,7 +93,8 @@ def set_label(session: Session, article_id: int, change: LabelChange, *, now: da
     if pillars is not None:
         session.execute(sa.delete(LABEL_PILLAR).where(LABEL_PILLAR.c.article_id == article_id))
         if pillars:
-            session.execute(sa.insert(LABEL_PILLAR), [{"article_id": article_id, "pillar": p, "is_main": i == 0} for i, p in enumerate(pillars)])
+            session.execute(sa.insert(LABEL_PILLAR),
+                            [{"article_id": article_id, "pillar": p, "is_main": i == 0} for i, p in enumerate(pillars)])
     if cities is not None:
         session.execute(sa.delete(LABEL_CITY).where(LABEL_CITY.c.article_id == article_id))
         if cities:

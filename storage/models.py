@@ -121,7 +121,8 @@ class Article(SQLModel, table=True):
     # covers the analyst queries' date scan without reading the text (migration 0003)
     __table_args__ = (sa.Index("ix_article_coverage", "published", "story_id", "source_id", "outlet"),)
     id: int | None = Field(default=None, primary_key=True)
-    page_id: int = Field(sa_column=sa.Column(sa.Integer, sa.ForeignKey("page.id", ondelete="CASCADE"), nullable=False, unique=True))
+    page_id: int = Field(sa_column=sa.Column(sa.Integer, sa.ForeignKey("page.id", ondelete="CASCADE"), nullable=False,
+                                             unique=True))
     source_id: int = Field(sa_column=_fk("source.id"))
     story_id: int | None = Field(default=None, sa_column=_fk("story.id", nullable=True, ondelete="SET NULL"))
     canonical_url: str = Field(sa_column=sa.Column(sa.String(1000), nullable=False, unique=True))
@@ -209,7 +210,8 @@ class LabelPillar(SQLModel, table=True):
     """A pillar an analyst assigned (replaces the machine's pillars when label.pillars_set)."""
 
     __tablename__ = "label_pillar"
-    article_id: int = Field(sa_column=sa.Column(sa.Integer, sa.ForeignKey("label.article_id", ondelete="CASCADE"), primary_key=True))
+    article_id: int = Field(sa_column=sa.Column(sa.Integer, sa.ForeignKey("label.article_id", ondelete="CASCADE"),
+                                                primary_key=True))
     pillar: str = Field(sa_column=sa.Column(sa.String(20), primary_key=True))
     is_main: bool = Field(default=False, sa_column=sa.Column(sa.Boolean, nullable=False, server_default=sa.false()))
 
@@ -218,7 +220,8 @@ class LabelCity(SQLModel, table=True):
     """A kabupaten/kota an analyst assigned (replaces the machine's cities when label.cities_set)."""
 
     __tablename__ = "label_city"
-    article_id: int = Field(sa_column=sa.Column(sa.Integer, sa.ForeignKey("label.article_id", ondelete="CASCADE"), primary_key=True))
+    article_id: int = Field(sa_column=sa.Column(sa.Integer, sa.ForeignKey("label.article_id", ondelete="CASCADE"),
+                                                primary_key=True))
     city: str = Field(sa_column=sa.Column(sa.String(100), primary_key=True))
     province: str = Field(sa_column=sa.Column(sa.String(100), nullable=False))
     is_main: bool = Field(default=False, sa_column=sa.Column(sa.Boolean, nullable=False, server_default=sa.false()))

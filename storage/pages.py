@@ -107,7 +107,8 @@ def store_pages(session: Session, pages: Sequence[PageWrite], *, now: datetime |
     existing: dict[str, int] = {}
     for i in range(0, len(missing), 500):
         chunk = missing[i : i + 500]
-        existing.update((r.canonical_url, int(r.id)) for r in session.execute(sa.select(PAGE.c.id, PAGE.c.canonical_url).where(PAGE.c.canonical_url.in_(chunk))))
+        q = sa.select(PAGE.c.id, PAGE.c.canonical_url).where(PAGE.c.canonical_url.in_(chunk))
+        existing.update((r.canonical_url, int(r.id)) for r in session.execute(q))
     parts = [
         {"page_id": inserted[p.canonical_url], "seq": part.seq, "url": part.url, "body_z": compress(part.body)}
         for p in first.values() if p.canonical_url in inserted for part in p.parts

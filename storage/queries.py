@@ -135,7 +135,8 @@ def count_stories(
                   sa.func.count(sa.distinct(f.c.outlet))).where(*where)
     if group_by:
         q = q.group_by(*keys)
-        q = q.order_by(*(values[g] for g in group_by if g == "week"), stories.desc(), *(values[g] for g in group_by if g != "week"))
+        q = q.order_by(*(values[g] for g in group_by if g == "week"), stories.desc(),
+                       *(values[g] for g in group_by if g != "week"))
     if limit is not None:
         q = q.limit(limit)
     out = []
@@ -219,7 +220,8 @@ def _story_outlets(runner: Runner, keys: Sequence[int], fallback: dict[int, str]
     found: dict[int, set[str]] = {}
     positive = [k for k in keys if k > 0]
     for i in range(0, len(positive), CHUNK):
-        q = sa.select(a.c.story_id, outlet_of(a, s)).distinct().select_from(a.join(s, s.c.id == a.c.source_id)).where(a.c.story_id.in_(positive[i : i + CHUNK]))
+        q = (sa.select(a.c.story_id, outlet_of(a, s)).distinct().select_from(a.join(s, s.c.id == a.c.source_id))
+             .where(a.c.story_id.in_(positive[i : i + CHUNK])))
         for story, outlet in runner.execute(q):
             found.setdefault(int(story), set()).add(outlet)
     return {k: tuple(sorted(found.get(k) or {fallback[k]})) for k in keys if k in fallback}
@@ -251,7 +253,8 @@ def known_values(runner: Runner, field: str) -> list[str]:
     if field == "city":
         q: sa.Select[Any] | sa.CompoundSelect = sa.union(sa.select(CITY.c.city), sa.select(LABEL_CITY.c.city))
     elif field == "province":
-        q = sa.union(sa.select(CITY.c.province), sa.select(LABEL_CITY.c.province), sa.select(TAG.c.province).where(TAG.c.province.is_not(None)))
+        q = sa.union(sa.select(CITY.c.province), sa.select(LABEL_CITY.c.province),
+                     sa.select(TAG.c.province).where(TAG.c.province.is_not(None)))
     elif field == "outlet":
         a, s = ARTICLE.alias("a"), SOURCE.alias("s")
         q = sa.select(outlet_of(a, s)).distinct().select_from(a.join(s, s.c.id == a.c.source_id))
@@ -262,6 +265,8 @@ def known_values(runner: Runner, field: str) -> list[str]:
 
 def city_province(runner: Runner, city: str) -> str | None:
     """The province the database files ``city`` under (the most frequent one), or None if unseen."""
-    q = sa.union_all(sa.select(CITY.c.province).where(CITY.c.city == city), sa.select(LABEL_CITY.c.province).where(LABEL_CITY.c.city == city)).subquery()
-    row = runner.execute(sa.select(q.c.province, sa.func.count()).group_by(q.c.province).order_by(sa.func.count().desc(), q.c.province).limit(1)).first()
+    q = sa.union_all(sa.select(CITY.c.province).where(CITY.c.city == city),
+                     sa.select(LABEL_CITY.c.province).where(LABEL_CITY.c.city == city)).subquery()
+    row = runner.execute(sa.select(q.c.province, sa.func.count()).group_by(q.c.province)
+                         .order_by(sa.func.count().desc(), q.c.province).limit(1)).first()
     return None if row is None else str(row[0])

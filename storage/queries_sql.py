@@ -153,7 +153,8 @@ def machine_facts(filters: Filters, dialect: str, dims: Sequence[str]) -> list[s
         variants = grown
     out = []
     for f, vals, conds in variants:
-        q = sa.select(a.c.id.label("id"), story_of(a).label("story"), outlet_of(a, s).label("outlet"), a.c.published.label("published"),
+        q = sa.select(a.c.id.label("id"), story_of(a).label("story"), outlet_of(a, s).label("outlet"),
+                      a.c.published.label("published"),
                       *(v.label(f"v{i}") for i, v in enumerate(vals))).select_from(f).where(*where, *conds)
         out.append(_relevance(q, filters, t.c.relevant))
     return out
@@ -172,16 +173,19 @@ def labelled_base(filters: Filters, dialect: str) -> sa.CTE:
     ).where(*_common(filters, a, s, dialect))
     plab, clab = ls.c.pillars_label, ls.c.cities_label
     if filters.pillars:
-        q = q.where(_either(plab, _exists(PILLAR, "pillar", a.c.id, filters.pillars), _exists(LABEL_PILLAR, "pillar", plab, filters.pillars)))
+        q = q.where(_either(plab, _exists(PILLAR, "pillar", a.c.id, filters.pillars),
+                            _exists(LABEL_PILLAR, "pillar", plab, filters.pillars)))
     if filters.cities:
-        q = q.where(_either(clab, _exists(CITY, "city", a.c.id, filters.cities), _exists(LABEL_CITY, "city", clab, filters.cities)))
+        q = q.where(_either(clab, _exists(CITY, "city", a.c.id, filters.cities),
+                            _exists(LABEL_CITY, "city", clab, filters.cities)))
     if filters.provinces:
         machine = sa.or_(_exists(CITY, "province", a.c.id, filters.provinces), t.c.province.in_(filters.provinces))
         q = q.where(_either(clab, machine, _exists(LABEL_CITY, "province", clab, filters.provinces)))
     return _relevance(q, filters, sa.func.coalesce(lr.c.relevant, t.c.relevant)).cte("lb")
 
 
-def _either(label_id: sa.ColumnElement[int], machine: sa.ColumnElement[bool], analyst: sa.ColumnElement[bool]) -> sa.ColumnElement[bool]:
+def _either(label_id: sa.ColumnElement[int], machine: sa.ColumnElement[bool],
+            analyst: sa.ColumnElement[bool]) -> sa.ColumnElement[bool]:
     """The machine's rows when no label decides this part, else the deciding label's rows."""
     return sa.or_(sa.and_(label_id.is_(None), machine), sa.and_(label_id.is_not(None), analyst))
 
@@ -196,7 +200,8 @@ def _label_options(b: sa.CTE, dim: str, filters: Filters) -> list[tuple[sa.FromC
     ac, lc = CITY.alias(), LABEL_CITY.alias()
 
     def keep(t: sa.FromClause) -> list[Any]:
-        return ([t.c.city.in_(filters.cities)] if filters.cities else []) + ([t.c.province.in_(filters.provinces)] if filters.provinces else [])
+        return (([t.c.city.in_(filters.cities)] if filters.cities else [])
+                + ([t.c.province.in_(filters.provinces)] if filters.provinces else []))
 
     col = "city" if dim == "city" else "province"
     out: list[tuple[sa.FromClause | None, Any, list[Any], Any, Any]] = [
@@ -226,7 +231,8 @@ def labelled_facts(filters: Filters, dialect: str, dims: Sequence[str]) -> list[
                 frm = frm.join(table, on)
             conds.extend(extra)
         vals = [picked["city"][4] if d == "province" and "city" in dims else picked[d][3] for d in dims]
-        out.append(sa.select(*(b.c[c] for c in FACT_COLUMNS), *(v.label(f"v{i}") for i, v in enumerate(vals))).select_from(frm).where(*conds))
+        out.append(sa.select(*(b.c[c] for c in FACT_COLUMNS), *(v.label(f"v{i}") for i, v in enumerate(vals)))
+                   .select_from(frm).where(*conds))
     return out
 
 

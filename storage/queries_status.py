@@ -77,13 +77,15 @@ def recent_runs(runner: Runner, *, limit: int = 10) -> list[RunSummary]:
     rs = RUN_SOURCE.c
     sums = (
         sa.select(rs.run_id, sa.func.count().label("n"), sa.func.sum(rs.pages_fetched).label("pages"),
-                  sa.func.sum(rs.new_articles).label("new"), sa.func.sum(rs.duplicates).label("dup"), sa.func.sum(rs.failed).label("failed"))
+                  sa.func.sum(rs.new_articles).label("new"), sa.func.sum(rs.duplicates).label("dup"),
+                  sa.func.sum(rs.failed).label("failed"))
         .group_by(rs.run_id)
         .subquery()
     )
     c = RUN.c
     q = (
-        sa.select(c.id, c.kind, c.status, c.started_at, c.finished_at, c.message, sums.c.n, sums.c.pages, sums.c.new, sums.c.dup, sums.c.failed)
+        sa.select(c.id, c.kind, c.status, c.started_at, c.finished_at, c.message, sums.c.n, sums.c.pages, sums.c.new, sums.c.dup,
+                  sums.c.failed)
         .select_from(RUN.outerjoin(sums, sums.c.run_id == c.id))
         .order_by(c.started_at.desc(), c.id.desc())
         .limit(limit)

@@ -66,7 +66,8 @@ def effective_tags(runner: Runner, ids: Sequence[int]) -> dict[int, ArticleTags]
         if len(ids) <= CHUNK:
             for aid, rl, pl, cl in runner.execute(scope_q.where(ls.c.article_id.in_(part))):
                 scope[int(aid)] = (rl, pl, cl)
-        q = sa.select(TAG.c.article_id, TAG.c.relevant, TAG.c.main_pillar, TAG.c.main_city, TAG.c.province).where(TAG.c.article_id.in_(part))
+        q = (sa.select(TAG.c.article_id, TAG.c.relevant, TAG.c.main_pillar, TAG.c.main_city, TAG.c.province)
+             .where(TAG.c.article_id.in_(part)))
         for r in runner.execute(q):
             machine[int(r[0])] = (bool(r[1]), r[2], r[3], r[4])
         q = sa.select(PILLAR.c.article_id, PILLAR.c.pillar, PILLAR.c.is_main).where(PILLAR.c.article_id.in_(part))
@@ -102,11 +103,17 @@ def _labels(runner: Runner, label_ids: Sequence[int]) -> dict[int, dict[str, Any
     out: dict[int, dict[str, Any]] = {}
     for i in range(0, len(label_ids), CHUNK):
         part = label_ids[i : i + CHUNK]
-        for r in runner.execute(sa.select(LABEL.c.article_id, LABEL.c.relevant, LABEL.c.pillars_set, LABEL.c.cities_set).where(LABEL.c.article_id.in_(part))):
-            out[int(r[0])] = {"relevant": None if r[1] is None else bool(r[1]), "pillars_set": bool(r[2]), "cities_set": bool(r[3]), "pillars": [], "cities": []}
-        for aid, pillar, is_main in runner.execute(sa.select(LABEL_PILLAR.c.article_id, LABEL_PILLAR.c.pillar, LABEL_PILLAR.c.is_main).where(LABEL_PILLAR.c.article_id.in_(part))):
+        q = (sa.select(LABEL.c.article_id, LABEL.c.relevant, LABEL.c.pillars_set, LABEL.c.cities_set)
+             .where(LABEL.c.article_id.in_(part)))
+        for r in runner.execute(q):
+            out[int(r[0])] = {"relevant": None if r[1] is None else bool(r[1]), "pillars_set": bool(r[2]),
+                              "cities_set": bool(r[3]), "pillars": [], "cities": []}
+        q = (sa.select(LABEL_PILLAR.c.article_id, LABEL_PILLAR.c.pillar, LABEL_PILLAR.c.is_main)
+             .where(LABEL_PILLAR.c.article_id.in_(part)))
+        for aid, pillar, is_main in runner.execute(q):
             out[int(aid)]["pillars"].append((pillar, bool(is_main)))
-        q = sa.select(LABEL_CITY.c.article_id, LABEL_CITY.c.city, LABEL_CITY.c.province, LABEL_CITY.c.is_main).where(LABEL_CITY.c.article_id.in_(part))
+        q = (sa.select(LABEL_CITY.c.article_id, LABEL_CITY.c.city, LABEL_CITY.c.province, LABEL_CITY.c.is_main)
+             .where(LABEL_CITY.c.article_id.in_(part)))
         for aid, city, prov, is_main in runner.execute(q):
             out[int(aid)]["cities"].append((city, prov, bool(is_main)))
     return out
@@ -114,7 +121,8 @@ def _labels(runner: Runner, label_ids: Sequence[int]) -> dict[int, dict[str, Any
 
 def machine_tags(runner: Runner, article_id: int) -> ArticleTags:
     """The tagger's own verdict on one article, ignoring labels (to show what a label changed)."""
-    tag = runner.execute(sa.select(TAG.c.relevant, TAG.c.main_pillar, TAG.c.main_city, TAG.c.province).where(TAG.c.article_id == article_id)).first()
+    tag = runner.execute(sa.select(TAG.c.relevant, TAG.c.main_pillar, TAG.c.main_city, TAG.c.province)
+                         .where(TAG.c.article_id == article_id)).first()
     q = sa.select(PILLAR.c.pillar, PILLAR.c.is_main).where(PILLAR.c.article_id == article_id)
     pillars = sorted(runner.execute(q), key=lambda p: (not p[1], PILLARS.index(p[0]) if p[0] in PILLARS else 99))
     q = sa.select(CITY.c.city, CITY.c.province, CITY.c.is_main).where(CITY.c.article_id == article_id)

@@ -88,7 +88,8 @@ def mark_stale(session: Session, *, kind: str = "crawl", alive: Callable[[int], 
     ]
     for run_id, pid in stale:
         session.execute(
-            sa.update(RUN).where(c.id == run_id).values(status="killed", message=f"process {pid} ended without finishing the run (killed)")
+            sa.update(RUN).where(c.id == run_id).values(status="killed",
+                                                        message=f"process {pid} ended without finishing the run (killed)")
         )
     return [run_id for run_id, _ in stale]
 
@@ -97,7 +98,8 @@ def start_run(session: Session, *, options: Mapping[str, Any], kind: str = "craw
     """A new run in state "running"; returns its id."""
     stmt = (
         sa.insert(RUN)
-        .values(kind=kind, started_at=utcnow(), status="running", pid=pid if pid is not None else os.getpid(), options=json.dumps(dict(options), default=str, sort_keys=True))
+        .values(kind=kind, started_at=utcnow(), status="running", pid=pid if pid is not None else os.getpid(),
+                options=json.dumps(dict(options), default=str, sort_keys=True))
         .returning(RUN.c.id)
     )
     return int(session.execute(stmt).scalar_one())
@@ -146,7 +148,8 @@ def last_complete(session: Session, source_id: int, *, kind: str = "crawl") -> d
 def get_run(session: Session, run_id: int) -> RunRecord:
     """A run with its per-source rows, ordered by source name."""
     row = session.execute(sa.select(RUN).where(RUN.c.id == run_id)).one()
-    return RunRecord(row.id, row.status, row.started_at, row.finished_at, row.pid, row.message, _source_rows(session, [run_id]).get(run_id, ()))
+    return RunRecord(row.id, row.status, row.started_at, row.finished_at, row.pid, row.message,
+                     _source_rows(session, [run_id]).get(run_id, ()))
 
 
 def list_runs(session: Session, *, kind: str = "crawl", limit: int = 50) -> list[RunRecord]:

@@ -76,6 +76,7 @@ class CharsetMiddleware:
         better = choose_encoding(response.body, m.group(1).decode("ascii", "ignore"))
         if better is None:
             return response
-        logger.info("%s declares charset %s but its bytes are %s: reading it as %s", response.url, m.group(1).decode(), better, better)
+        logger.info("%s declares charset %s but its bytes are %s: reading it as %s", response.url, m.group(1).decode(), better,
+                    better)
         request.meta[FIXED] = f"{_norm(m.group(1))}->{better}"
         return response.replace(encoding=better)

@@ -90,7 +90,8 @@ class RetryAfterMiddleware(RetryMiddleware):
         if response.status in THROTTLE_STATUSES:
             delay = parse_retry_after(response.headers.get(b"Retry-After"), now=time.time())
             if delay is not None and delay > self.retry_after_max:
-                logger.warning("%s asks to wait %.0fs (> retry_after_max %.0fs): giving up for this crawl", request.url, delay, self.retry_after_max)
+                logger.warning("%s asks to wait %.0fs (> retry_after_max %.0fs): giving up for this crawl", request.url, delay,
+                               self.retry_after_max)
                 request.meta[GIVE_UP] = "retry_after_too_long"
                 self.crawler.stats.inc_value("retry/retry_after_too_long")
                 return response

@@ -159,7 +159,8 @@ class NewsSpider(Spider):
             self._doc_error(source, "listing", "not_html", response.url)
             return
         page = int(response.meta.get("sc_page", 1))
-        listing = discovery.parse_listing(response.text, response.url, is_article=source.is_article, next_pattern=source.next_page_pattern)
+        listing = discovery.parse_listing(response.text, response.url, is_article=source.is_article,
+                                          next_pattern=source.next_page_pattern)
         requests, met_known = self._follow(source, list(listing.links))
         yield from requests
         too_old = any(self._too_old(link) for link in listing.links)
@@ -167,7 +168,8 @@ class NewsSpider(Spider):
         if listing.next_url and source.allows(listing.next_url) and page < limit and not met_known and not too_old:
             yield self._discovery(source, listing.next_url, "listing", page=page + 1)
         else:
-            logger.debug("%s: listing stops at page %d (known=%s, old=%s, limit=%d)", source.name, page, met_known, too_old, limit)
+            logger.debug("%s: listing stops at page %d (known=%s, old=%s, limit=%d)", source.name, page, met_known, too_old,
+                         limit)
 
     def discovery_failed(self, failure: Failure) -> None:
         source = self._source(failure)
@@ -198,7 +200,8 @@ class NewsSpider(Spider):
             yield request
             return
         canonical = declared or response.url
-        frontier = {(meta.get("sc_url", request_of(response).url), key), (response.url, canonical_url(response.url)), (canonical, canonical_url(canonical))}
+        frontier = {(meta.get("sc_url", request_of(response).url), key), (response.url, canonical_url(response.url)),
+                    (canonical, canonical_url(canonical))}
         if meta.get("sc_amp"):
             frontier.add((meta["sc_amp"], canonical_url(meta["sc_amp"])))
         item = PageItem(

@@ -44,10 +44,13 @@ def user_agent(section: CrawlSection) -> str:
     try:
         return section.user_agent.format(version=__version__, contact_url=section.contact_url)
     except (KeyError, IndexError, ValueError) as exc:
-        raise ConfigError(f"[crawl] user_agent {section.user_agent!r}: only {{version}} and {{contact_url}} may be filled in ({exc})") from None
+        raise ConfigError(
+            f"[crawl] user_agent {section.user_agent!r}: only {{version}} and {{contact_url}} may be filled in ({exc})"
+        ) from None
 
 
-def crawl_options(section: CrawlSection, *, since: datetime | None = None, max_pages: int | None = None, now: datetime | None = None) -> CrawlOptions:
+def crawl_options(section: CrawlSection, *, since: datetime | None = None, max_pages: int | None = None,
+                  now: datetime | None = None) -> CrawlOptions:
     """CrawlOptions from ``[crawl]``; ``since``/``max_pages`` are the command-line overrides."""
     from crawler.settings import CrawlOptions
 
@@ -93,28 +96,36 @@ def extra_pipelines(app: App) -> list[object]:
 
 
 def _progress(p: Progress) -> None:
-    click.echo(f"  … {p.articles} article pages: {p.new} new, {p.known} known, {p.duplicates} duplicates, {p.failed} failed", err=True)
+    click.echo(f"  … {p.articles} article pages: {p.new} new, {p.known} known, {p.duplicates} duplicates, {p.failed} failed",
+               err=True)
 
 
 def _print_summary(summary: CrawlSummary) -> None:
-    click.echo(f"crawl run {summary.run_id}: {summary.status} in {summary.seconds:.1f}s" + (f" ({summary.message})" if summary.message else ""))
+    click.echo(f"crawl run {summary.run_id}: {summary.status} in {summary.seconds:.1f}s"
+               + (f" ({summary.message})" if summary.message else ""))
     head = f"{'source':<24} {'fetched':>8} {'new':>6} {'known':>6} {'dupes':>6} {'failed':>6}  errors"
     click.echo(head)
     for s in sorted(summary.sources, key=lambda s: s.name):
         c = s.counts
         errors = ", ".join(f"{k}={v}" for k, v in sorted(c.errors.items())) or "-"
-        click.echo(f"{s.name:<24} {c.pages_fetched:>8} {c.new_articles:>6} {c.known:>6} {c.duplicates:>6} {c.failed:>6}  {errors}")
+        click.echo(f"{s.name:<24} {c.pages_fetched:>8} {c.new_articles:>6} {c.known:>6} {c.duplicates:>6} {c.failed:>6}  "
+                   f"{errors}")
 
 
 @click.command(name="crawl")
-@click.option("--source", "only", multiple=True, metavar="NAME", help="Crawl only this source (repeatable; default all, or [crawl] only).")
-@click.option("--sources", "sources_file", metavar="FILE", type=click.Path(dir_okay=False), help="Extra sources TOML merged over the shipped registry.")
-@click.option("--since", metavar="DATE", help="Skip articles dated before DATE (YYYY-MM-DD, WIB); default: [crawl] since_days ago.")
-@click.option("--max-pages", type=click.IntRange(1, 1000), metavar="N", help="Listing pages followed per start URL (default [crawl] max_pages).")
+@click.option("--source", "only", multiple=True, metavar="NAME",
+              help="Crawl only this source (repeatable; default all, or [crawl] only).")
+@click.option("--sources", "sources_file", metavar="FILE", type=click.Path(dir_okay=False),
+              help="Extra sources TOML merged over the shipped registry.")
+@click.option("--since", metavar="DATE",
+              help="Skip articles dated before DATE (YYYY-MM-DD, WIB); default: [crawl] since_days ago.")
+@click.option("--max-pages", type=click.IntRange(1, 1000), metavar="N",
+              help="Listing pages followed per start URL (default [crawl] max_pages).")
 @click.option("--list", "list_only", is_flag=True, help="Print the selected sources and exit.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON instead of a table.")
 @click.pass_obj
-def command(app: App, only: tuple[str, ...], sources_file: str | None, since: str | None, max_pages: int | None, list_only: bool, as_json: bool) -> int:
+def command(app: App, only: tuple[str, ...], sources_file: str | None, since: str | None, max_pages: int | None, list_only: bool,
+            as_json: bool) -> int:
     """Fetch new articles from the outlets into the database (raw pages; `smartcity process` extracts them).
 
     Only URLs not stored yet are fetched; a crawl killed at any point is resumed by the next one.
@@ -137,7 +148,8 @@ def command(app: App, only: tuple[str, ...], sources_file: str | None, since: st
     engine = app.engine
     from crawler.run import crawl
 
-    click.echo(f"crawling {len(sources)} source(s) into {app.db_label}" + (f", since {options.since.isoformat(timespec='minutes')}" if options.since else ""), err=True)
+    click.echo(f"crawling {len(sources)} source(s) into {app.db_label}"
+               + (f", since {options.since.isoformat(timespec='minutes')}" if options.since else ""), err=True)
     summary = crawl(sources, options, engine=engine, extra_pipelines=pipelines, progress=_progress)
     if as_json:
         payload = {

@@ -40,7 +40,8 @@ def _model_loader(app: App, workdir: Path, say: click.echo) -> object:  # type: 
 @click.command(name="demo")
 @click.option("--dir", "workdir", default=DEFAULT_DIR, show_default=True, type=click.Path(file_okay=False),
               help="Folder for the demo database and digest (reused: a second run adds nothing twice).")
-@click.option("--port", default=8471, show_default=True, type=click.IntRange(1024, 65533), help="First of three loopback ports for the sample outlets.")
+@click.option("--port", default=8471, show_default=True, type=click.IntRange(1024, 65533),
+              help="First of three loopback ports for the sample outlets.")
 @click.option("--lang", type=click.Choice(["id", "en"]), default="id", show_default=True, help="Digest language.")
 @click.pass_obj
 def command(app: App, workdir: str, port: int, lang: str) -> None:
@@ -71,7 +72,8 @@ def command(app: App, workdir: str, port: int, lang: str) -> None:
 
     def report(engine: Engine, out: Path, today: date) -> tuple[str, list[Path]]:
         week = _last_week(today)
-        _, files = write_digest(cfg, engine, week=week, formats=("html", "md", "csv"), lang=lang, out_dir=out, source="smartcity demo")
+        _, files = write_digest(cfg, engine, week=week, formats=("html", "md", "csv"), lang=lang, out_dir=out,
+                                source="smartcity demo")
         return str(week), files
 
     say = lambda msg: click.echo(msg, err=True)  # noqa: E731
@@ -83,8 +85,10 @@ def command(app: App, workdir: str, port: int, lang: str) -> None:
     p = result.processed
     click.echo(f"crawl: {result.crawl_status}, {result.pages_fetched} pages fetched, {result.new_articles} new articles")
     if p is not None:
-        click.echo(f"process: {p.articles} articles extracted, {p.new_stories} new stories, {p.joined_stories} syndicated copies joined")
-    click.echo(f"database: {result.db_url}  ({result.articles} articles in {result.stories} stories, {result.relevant} about Smart City)")
+        click.echo(f"process: {p.articles} articles extracted, {p.new_stories} new stories, "
+                   f"{p.joined_stories} syndicated copies joined")
+    click.echo(f"database: {result.db_url}  ({result.articles} articles in {result.stories} stories, "
+               f"{result.relevant} about Smart City)")
     click.echo(f"model: {result.model_version}{' (trained now)' if result.trained else ''}")
     click.echo(f"digest for {result.week}:")
     for f in result.reports:

@@ -46,9 +46,12 @@ def _confusion(cmp: Any) -> str:
 
 @click.command(name="evaluate")
 @click.option("--folds", default=5, show_default=True, help="Cross-validation folds on the corpus.")
-@click.option("--gold", "gold", type=click.Path(exists=True, dir_okay=False), help="Score the trained model on a labelled JSONL file (dev-set format) instead.")
-@click.option("--style-split", is_flag=True, help="Also train on all writing styles but one and test on that one, for each style.")
-@click.option("--background", default="offline", show_default=True, metavar="auto|offline|none|WHEEL", help="Background negatives added to every training fold (see `smartcity train`).")
+@click.option("--gold", "gold", type=click.Path(exists=True, dir_okay=False),
+              help="Score the trained model on a labelled JSONL file (dev-set format) instead.")
+@click.option("--style-split", is_flag=True,
+              help="Also train on all writing styles but one and test on that one, for each style.")
+@click.option("--background", default="offline", show_default=True, metavar="auto|offline|none|WHEEL",
+              help="Background negatives added to every training fold (see `smartcity train`).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.pass_obj
 def command(app: App, folds: int, gold: str | None, style_split: bool, background: str, fmt: str) -> None:
@@ -86,7 +89,8 @@ def command(app: App, folds: int, gold: str | None, style_split: bool, backgroun
             for style, cmp in run_style_split(examples, options=options, background=bg).items():
                 results[f"style {style}"] = cmp
     if fmt == "json":
-        click.echo(json.dumps({k: {"model": v.model.__dict__, "baseline": v.baseline.__dict__} for k, v in results.items()}, indent=2, default=list))
+        click.echo(json.dumps({k: {"model": v.model.__dict__, "baseline": v.baseline.__dict__} for k, v in results.items()},
+                              indent=2, default=list))
         return
     for name, cmp in results.items():
         rows = comparison_rows(name, cmp)

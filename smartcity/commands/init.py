@@ -10,7 +10,8 @@ from smartcity.config import CONFIG_FILE, render_toml
 
 
 @click.command(name="init")
-@click.option("--path", "path", default=CONFIG_FILE, show_default=True, type=click.Path(dir_okay=False), help="Where to write the file.")
+@click.option("--path", "path", default=CONFIG_FILE, show_default=True, type=click.Path(dir_okay=False),
+              help="Where to write the file.")
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
 def command(path: str, force: bool) -> None:
     """Write a smartcity.toml listing every setting with its default and what it does.

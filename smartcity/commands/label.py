@@ -35,9 +35,11 @@ def _show(conn: object, article_id: int) -> list[str]:
 @click.command(name="label")
 @click.argument("article_id", type=int)
 @click.option("--relevant", type=click.Choice(["yes", "no"]), help="Is it Smart City coverage?")
-@click.option("--pillar", "pillars", multiple=True, metavar="NAME", help="Pillar (id or Indonesian name); repeatable, the first is the main one.")
+@click.option("--pillar", "pillars", multiple=True, metavar="NAME",
+              help="Pillar (id or Indonesian name); repeatable, the first is the main one.")
 @click.option("--no-pillar", is_flag=True, help="The article has no pillar.")
-@click.option("--city", "cities", multiple=True, metavar="NAME", help="Kabupaten/kota it is about; repeatable, the first is the main one.")
+@click.option("--city", "cities", multiple=True, metavar="NAME",
+              help="Kabupaten/kota it is about; repeatable, the first is the main one.")
 @click.option("--no-city", is_flag=True, help="The article is about no kabupaten/kota (national or province-wide).")
 @click.option("--analyst", metavar="NAME", help="Who made the correction.")
 @click.option("--note", metavar="TEXT", help="Why, in a few words.")
@@ -79,7 +81,8 @@ def command(app: App, article_id: int, relevant: str | None, pillars: tuple[str,
                 relevant=None if relevant is None else relevant == "yes",
                 pillars=() if no_pillar else (tuple(names.pillar(p) for p in pillars) or None),
                 cities=() if no_city else (tuple(
-                    names.city_with_province(c, known=lambda: known_values(conn, "city"), province_in_db=lambda n: city_province(conn, n))
+                    names.city_with_province(c, known=lambda: known_values(conn, "city"),
+                                             province_in_db=lambda n: city_province(conn, n))
                     for c in cities) or None),
                 analyst=analyst,
                 note=note,

@@ -8,7 +8,8 @@ from smartcity.app import App
 
 
 @click.command(name="process")
-@click.option("--reextract", is_flag=True, help="Extract every stored page again (after an extractor upgrade), re-clustering stories.")
+@click.option("--reextract", is_flag=True,
+              help="Extract every stored page again (after an extractor upgrade), re-clustering stories.")
 @click.option("--retag", is_flag=True, help="Re-tag articles tagged by another model version (after `smartcity train`).")
 @click.option("--batch", default=50, show_default=True, help="Pages per transaction.")
 @click.pass_obj
@@ -25,15 +26,15 @@ def command(app: App, reextract: bool, retag: bool, batch: int) -> int:
       smartcity process --reextract      # after upgrading the extractor
     """
     from nlp.model_io import load_model
-    from smartcity.process import process_pages
+    from smartcity.process import ProcessSummary, process_pages
     from smartcity.wiring import process_options
 
     cfg = app.config
     model = load_model(cfg.models_dir)
     options = process_options(cfg, batch_size=batch, reextract=reextract, retag=retag)
 
-    def progress(s: object) -> None:
-        click.echo(f"  … {s.pages} pages: {s.articles} articles, {sum(s.rejected.values())} rejected", err=True)  # type: ignore[attr-defined]
+    def progress(s: ProcessSummary) -> None:
+        click.echo(f"  … {s.pages} pages: {s.articles} articles, {sum(s.rejected.values())} rejected", err=True)
 
     summary = process_pages(app.engine, model, options=options, progress=progress)
     rejected = ", ".join(f"{k}={v}" for k, v in sorted(summary.rejected.items())) or "none"

@@ -56,16 +56,19 @@ def _groups(text: str | None) -> tuple[str, ...]:
 
 
 @click.command(name="query")
-@click.option("--city", "cities", multiple=True, metavar="NAME", help="Kabupaten/kota (official name or alias, e.g. Tangsel); repeatable.")
+@click.option("--city", "cities", multiple=True, metavar="NAME",
+              help="Kabupaten/kota (official name or alias, e.g. Tangsel); repeatable.")
 @click.option("--province", "provinces", multiple=True, metavar="NAME", help="Province, e.g. \"Jawa Barat\"; repeatable.")
-@click.option("--pillar", "pillars", multiple=True, metavar="NAME", help="Pillar id or Indonesian name (environment, lingkungan); repeatable.")
+@click.option("--pillar", "pillars", multiple=True, metavar="NAME",
+              help="Pillar id or Indonesian name (environment, lingkungan); repeatable.")
 @click.option("--outlet", "outlets", multiple=True, metavar="NAME", help="Outlet as shown by --group-by outlet; repeatable.")
 @click.option("--since", metavar="DATE", help="From this day, month or week (2022-10-03, 2022-10, 2022-W40), Jakarta time.")
 @click.option("--until", metavar="DATE", help="Up to and including this day, month or week.")
 @click.option("--week", metavar="YYYY-Www", help="Shortcut for --since and --until of one ISO week.")
 @click.option("--search", metavar="TEXT", help='Full text: words, "phrases", OR, NOT/-word, prefix*.')
 @click.option("--group-by", "group_by", metavar=GROUP_CHOICES, help="Count stories per field (two fields: city,pillar).")
-@click.option("--order", type=click.Choice(["recent", "reach"]), default="recent", show_default=True, help="Order of a story list.")
+@click.option("--order", type=click.Choice(["recent", "reach"]), default="recent", show_default=True,
+              help="Order of a story list.")
 @click.option("--all", "include_all", is_flag=True, help="Include articles the tagger judged not about Smart City.")
 @click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True, help="Rows shown.")
 @output_option
@@ -106,7 +109,8 @@ def command(app: App, cities: tuple[str, ...], provinces: tuple[str, ...], pilla
             )
             if groups:
                 counts = count_stories(conn, filters, group_by=groups, tz=tz, limit=limit)
-                grouped = [{**dict(zip(groups, c.keys, strict=True)), "stories": c.stories, "articles": c.articles, "outlets": c.outlets}
+                grouped = [{**dict(zip(groups, c.keys, strict=True)), "stories": c.stories, "articles": c.articles,
+                            "outlets": c.outlets}
                            for c in counts]
                 emit(grouped, [*groups, "stories", "articles", "outlets"], fmt)
                 return

@@ -53,7 +53,8 @@ def command() -> None:
 @click.option("--city", metavar="NAME", help="Add a focus section for this kabupaten/kota.")
 @click.option("--format", "formats", metavar="LIST", help="Comma-separated: html,md,pdf,csv,xlsx (default [report] formats).")
 @click.option("--lang", type=click.Choice(["id", "en"]), help="Bahasa Indonesia (id, default) or English (en).")
-@click.option("--out", "out_dir", metavar="DIR", type=click.Path(file_okay=False), help="Folder for the files (default [report] out_dir).")
+@click.option("--out", "out_dir", metavar="DIR", type=click.Path(file_okay=False),
+              help="Folder for the files (default [report] out_dir).")
 @click.pass_obj
 def weekly(app: App, week: str | None, city: str | None, formats: str | None, lang: str | None, out_dir: str | None) -> None:
     r"""Write the weekly digest: totals, pillars, places, trend, top stories, outlets.

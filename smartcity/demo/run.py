@@ -95,7 +95,8 @@ def run_demo(
 
     today = today or datetime.now(JAKARTA).date()
     result = DemoResult(db_url=db_url)
-    with tempfile.TemporaryDirectory(prefix="smartcity-demo-site-") as tmp, serve_outlets(Path(tmp), port=port, today=today) as bases:
+    with (tempfile.TemporaryDirectory(prefix="smartcity-demo-site-") as tmp,
+          serve_outlets(Path(tmp), port=port, today=today) as bases):
         sources = load_sources(shipped=False, extra=source_entries(bases), extra_where="demo outlets")
         say(f"serving {len(sources)} sample outlets on 127.0.0.1:{port}-{port + len(sources) - 1}; crawling …")
         options = CrawlOptions(download_delay=0.0, autothrottle=False, concurrent_per_domain=4, retries=1, timeout=10)

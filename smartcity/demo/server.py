@@ -264,7 +264,8 @@ def _handler_for(server: SiteServer) -> type[BaseHTTPRequestHandler]:
 
         def _answer(self, *, send_body: bool) -> None:
             arrived = time.time()
-            reply = server.routes.take(self.path) or server.static(self.path) or Reply(404, b"<html><body>Tidak ditemukan</body></html>")
+            reply = (server.routes.take(self.path) or server.static(self.path)
+                     or Reply(404, b"<html><body>Tidak ditemukan</body></html>"))
             wait = server.delay + reply.delay
             if wait:
                 time.sleep(wait)

@@ -18,7 +18,8 @@ from jinja2 import Environment
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
 HARI = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
-BULAN = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"]
+BULAN = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November",
+         "Desember"]
 
 
 @dataclass(frozen=True)
@@ -46,20 +47,23 @@ _PAGE = """<!DOCTYPE html>
 <meta property="article:published_time" content="{{ a.iso }}">
 <script type="application/ld+json">{{ a.jsonld }}</script>
 </head><body>
-<header><nav><a href="/">Beranda</a> | <a href="/">Nasional</a> | <a href="/">Daerah</a> | <a href="/">Ekonomi</a> | <a href="/">Olahraga</a></nav></header>
+<header><nav><a href="/">Beranda</a> | <a href="/">Nasional</a> | <a href="/">Daerah</a> | <a href="/">Ekonomi</a> | \
+<a href="/">Olahraga</a></nav></header>
 <main><article>
 <h1>{{ a.title }}</h1>
 {% if outlet.key == 'pemkot' %}<div class="meta">By {{ a.author }} | {{ a.human_date }} | Dilihat 214 kali</div>
 {% else %}<div class="meta">{{ a.author }} - {{ outlet.name }} | {{ a.human_date }}</div>{% endif %}
 <div class="content">
 {% for p in a.paragraphs %}<p>{% if loop.first %}{{ a.lead }}{% endif %}{{ p }}</p>
-{% if loop.index == 2 and outlet.key == 'wartapriangan' %}<p><strong>Baca juga:</strong> <a href="/">Harga Cabai Rawit di Pasar Ciawi Turun Jelang Akhir Pekan</a></p>{% endif %}
+{% if loop.index == 2 and outlet.key == 'wartapriangan' %}<p><strong>Baca juga:</strong> \
+<a href="/">Harga Cabai Rawit di Pasar Ciawi Turun Jelang Akhir Pekan</a></p>{% endif %}
 {% if loop.index == 3 and outlet.key == 'kabarnusa' %}<div class="ads">ADVERTISEMENT</div>{% endif %}
 {% endfor %}
 {% if a.origin %}<p>Artikel ini telah tayang di {{ a.origin }}.</p>{% endif %}
 {% if outlet.key == 'kabarnusa' %}<p class="credit">Pewarta: {{ a.author }}<br>Editor: Hendra Gunawan</p>{% endif %}
 </div>
-{% if outlet.key == 'wartapriangan' %}<div class="share">Bagikan: Facebook Twitter WhatsApp</div><div class="comments">Tulis komentar Anda di bawah ini</div>{% endif %}
+{% if outlet.key == 'wartapriangan' %}<div class="share">Bagikan: Facebook Twitter WhatsApp</div>\
+<div class="comments">Tulis komentar Anda di bawah ini</div>{% endif %}
 </article>
 <aside><h3>Terpopuler</h3><ul>{% for r in related %}<li><a href="{{ r.path }}">{{ r.title }}</a></li>{% endfor %}</ul></aside>
 </main>
@@ -84,7 +88,8 @@ _NEWS_SITEMAP = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 _LISTING = """<!DOCTYPE html><html lang="id"><head><meta charset="utf-8"><title>Berita - {{ outlet.name }}</title></head>
-<body><h1>Berita</h1><ul>{% for a in items %}<li><a href="{{ a.path }}">{{ a.title }}</a> <span>{{ a.human_date }}</span></li>{% endfor %}</ul>
+<body><h1>Berita</h1><ul>{% for a in items %}<li><a href="{{ a.path }}">{{ a.title }}</a> \
+<span>{{ a.human_date }}</span></li>{% endfor %}</ul>
 {% if next_page %}<a class="next" rel="next" href="/berita?page={{ next_page }}">Selanjutnya</a>{% endif %}</body></html>
 """
 
@@ -154,7 +159,8 @@ def build_site(root: Path, bases: dict[str, str], *, today: date | None = None) 
                     "iso": stamp.isoformat(), "rfc822": stamp.strftime("%a, %d %b %Y %H:%M:%S +0700"),
                     "human_date": f"{HARI[stamp.weekday()]}, {stamp.day} {BULAN[stamp.month - 1]} {stamp.year} {stamp:%H:%M} WIB",
                     "jsonld": json.dumps({"@context": "https://schema.org", "@type": "NewsArticle", "headline": title,
-                                          "datePublished": stamp.isoformat(), "author": {"@type": "Person", "name": art["author"]}}),
+                                          "datePublished": stamp.isoformat(),
+                                          "author": {"@type": "Person", "name": art["author"]}}),
                 }
             )
     counts = {}
@@ -172,7 +178,8 @@ def build_site(root: Path, bases: dict[str, str], *, today: date | None = None) 
             target.write_text(page_t.render(a=a, outlet=outlet, related=related, year=today.year), encoding="utf-8")
         if outlet.key == "kabarnusa":
             (base_dir / "rss").mkdir(exist_ok=True)
-            (base_dir / "rss" / "terkini.xml").write_text(rss_t.render(outlet=outlet, items=items, base=bases[outlet.key]), encoding="utf-8")
+            (base_dir / "rss" / "terkini.xml").write_text(rss_t.render(outlet=outlet, items=items, base=bases[outlet.key]),
+                                                          encoding="utf-8")
         elif outlet.key == "wartapriangan":
             (base_dir / "feed.xml").write_text(rss_t.render(outlet=outlet, items=items, base=bases[outlet.key]), encoding="utf-8")
         else:
