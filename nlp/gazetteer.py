@@ -25,7 +25,9 @@ from nlp.place_rules import (
     LEFT_CUE,
     NEXT_CAP,
     OPENERS,
+    PLACE_GROUPS,
     RIGHT_KOTA,
+    VETO_GROUPS,
     WANT,
 )
 from nlp.types import CityMention
@@ -75,6 +77,7 @@ class Form:
     districts: tuple[str, ...] = ()  # cities with a kecamatan of this name
     exact: frozenset[str] = frozenset()  # acronyms: only these spellings count
     weak: bool = False  # also an ordinary word or a person name: needs a cue
+    kecamatan_of: tuple[str, ...] = ()  # other cities with a kecamatan of this name (Depok, Sleman)
 
 
 class Found(NamedTuple):
@@ -84,6 +87,9 @@ class Found(NamedTuple):
     cue: str  # "kota" | "kabupaten" | "province" | "" (the kind the adjacent words asked for)
     actor: bool  # named as an acting government (Wali Kota X, Pemkab X, Gubernur X, Dinas … X)
     fuzzy: bool = False
+    group: str = ""  # the cue group just left of the name ("move" for "ke X", "" for none)
+    weak: bool = False  # a weak name (Puncak, Metro, Batu) with only a place word or police cue
+    kecamatan_of: tuple[str, ...] = ()  # other cities with a kecamatan of this name
 
 
 class Hint(NamedTuple):
@@ -227,13 +233,13 @@ class Gazetteer:
     def _resolve(self, text: str, start: int, end: int, entry: _Entry, weak: bool) -> Found | None:
         cue = self._left_cue(text, start)
         group = cue[0] if cue else None
-        if group == "title" or group == "street":
+        if group in VETO_GROUPS:
             return None
         form: Form = entry.form  # type: ignore[assignment]
         if form.weak and not weak:
             if group is None:
                 return None
-            if group == "loc" and NEXT_CAP.match(text, end):
+            if group in PLACE_GROUPS and NEXT_CAP.match(text, end):
                 return None
         span_start = cue[1] if cue and (group == "kota" or group == "kab") else start
         want = WANT.get(group, "") if group else ""
@@ -242,7 +248,7 @@ class Gazetteer:
         if entry.pair:
             if RIGHT_KOTA.match(text, end):
                 want = "kota"
-            elif group == "police":
+            elif group == "police" or group == "sector":
                 want = "kabupaten"  # "Polresta Cirebon" is the regency's; the city's is "… Kota"
         actor = group in ACTOR_GROUPS or _agency_before(text, span_start)
         surface = text[span_start:end]
@@ -255,14 +261,18 @@ class Gazetteer:
         else:
             label, cands = entry.ambiguous
             m = CityMention(label, "ambiguous", span_start, end, surface, cands)
-        return Found(m, want, actor)
+        strong = group in WANT or group in ACTOR_GROUPS
+        return Found(m, want, actor, False, group or "", form.weak and not weak and not strong,
+                     form.kecamatan_of)
 
     def _hint(self, text: str, start: int, end: int, form: Form, weak: bool) -> Hint | None:
         cue = self._left_cue(text, start)
         group = cue[0] if cue else ""
-        if group == "title" or group == "street":
+        if group == "feature":
+            group = ""  # Danau Sentani, Sungai Cisadane: in or near the place all the same
+        elif group in VETO_GROUPS:
             return None
-        if form.weak and not weak and group not in ("loc", "kota", "kab", "kec"):
+        if form.weak and not weak and group not in ("loc", "move", "kota", "kab", "kec"):
             return None
         surface = text[start:end]
         if form.seats:

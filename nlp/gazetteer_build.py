@@ -176,6 +176,11 @@ def build() -> Gazetteer:
                 forms.districts[key].append(name)
             forms.plain.add(key)
 
+    kec_names: dict[str, list[str]] = defaultdict(list)  # every kecamatan, named or not
+    for name, decs in districts.items():
+        for dec in decs:
+            kec_names[norm_key(dec)].append(name)
+
     for name, r in raw.items():
         kept = tuple(s for s in seat_lists[name] if norm_key(s) in forms.seats)
         cities[name] = City(name, r["kind"], r["core"], r["province"], kept, r["code"], r["aliases"])
@@ -190,6 +195,9 @@ def build() -> Gazetteer:
             districts=tuple(forms.districts.get(key, ())) if not forms.named(key) else (),
             exact=frozenset(forms.exact[key]) if key not in forms.plain else frozenset(),
             weak=key in forms.weak,
+            kecamatan_of=tuple(
+                c for c in kec_names.get(key, ()) if c not in forms.cities.get(key, ())
+            ) if key in forms.cities else (),
         )
     logger.debug(
         "gazetteer: %d cities, %d provinces, %d surface forms",

@@ -62,11 +62,12 @@ class Evidence:
     prov: defaultdict[str, float]
     prov_actor: defaultdict[str, float]
     title: defaultdict[str, float]  # cities and provinces named in the headline
+    strong: set[str]  # cities named with a kind cue or as an acting government
 
     @classmethod
     def new(cls) -> Evidence:
         f = defaultdict
-        return cls(f(float), f(float), f(float), f(int), {}, f(float), f(float), f(float))
+        return cls(f(float), f(float), f(float), f(int), {}, f(float), f(float), f(float), set())
 
 
 def _weights(text: str, opts: PlaceOptions) -> tuple[list[int], list[float]]:
@@ -166,6 +167,7 @@ def gather(title: str, text: str, gaz: Gazetteer, options: PlaceOptions) -> Gath
                 dl_hint = (h.cities[0], options.dateline_weight * share, h.kind)
 
     named: set[int] = set()
+    deferred: list[tuple[Found, float, bool]] = []  # weak names and kecamatan-like names
     parts = ((title, [0], [options.title_weight], 0), (text, at, ws, 1))
     for part, pat, pws, which in parts:
         found, hints = gaz.scan(part)
@@ -176,28 +178,18 @@ def gather(title: str, text: str, gaz: Gazetteer, options: PlaceOptions) -> Gath
             w = pws[bisect.bisect_right(pat, m.start) - 1]
             if which:
                 named.add(m.start)
-                if first_city is None and m.kind in ("kota", "kabupaten"):
+                if first_city is None and m.kind in ("kota", "kabupaten") and not f.weak:
                     first_city = m.name
-            if not which and m.kind != "ambiguous":
-                ev.title[m.name] += w
-            if m.kind in ("kota", "kabupaten"):
-                add(ev, m.name, w, actor=f.actor)
-            elif m.kind == "province":
-                ev.prov[m.name] += w
-                if f.actor:
-                    ev.prov_actor[m.name] += w
+            if f.weak or (f.kecamatan_of and not f.actor and f.cue == ""):
+                deferred.append((f, w, not which))
             else:
-                pending.append((m.candidates, w, f.actor, False))
+                _count(ev, f, w, not which, pending)
         for h in hints:
             if which and dl_span[0] <= h.start < dl_span[1]:
                 continue
             w = pws[bisect.bisect_right(pat, h.start) - 1]
-            for c in h.cities:
-                pair_votes[c] += w * (1.0 if h.kind == "seat" else 0.5)
-            if h.kind == "seat":
-                add(ev, h.cities[0], 0.5 * w, mention=False)
-            elif len(h.cities) == 1:  # a kecamatan found in one city only
-                add(ev, h.cities[0], (0.6 if h.cue == "kec" else 0.3) * w, mention=False)
+            _count_hint(ev, h.cities, h.kind, h.cue, w, pair_votes)
+    _settle(gaz, ev, deferred, pending, pair_votes)
 
     if dl_hint and (dl_hint[2] == "seat" or ev.score[dl_hint[0]] > 0 or not ev.score):
         dl_city = dl_hint[0]  # a kecamatan whose name another region shares needs support
@@ -211,6 +203,71 @@ def gather(title: str, text: str, gaz: Gazetteer, options: PlaceOptions) -> Gath
     return Gathered(ev, unresolved, dl_city, kota_cue, kab_cue, prov_cue)
 
 
+
+
+def _count(
+    ev: Evidence, f: Found, w: float, in_title: bool,
+    pending: list[tuple[tuple[str, ...], float, bool, bool]],
+) -> None:
+    """Add one mention's weight to its city or province, or queue a bare pair name."""
+    m = f.mention
+    if in_title and m.kind != "ambiguous":
+        ev.title[m.name] += w
+    if m.kind in ("kota", "kabupaten"):
+        add(ev, m.name, w, actor=f.actor)
+        if f.cue or f.actor:
+            ev.strong.add(m.name)
+    elif m.kind == "province":
+        ev.prov[m.name] += w
+        if f.actor:
+            ev.prov_actor[m.name] += w
+    else:
+        pending.append((m.candidates, w, f.actor, False))
+
+
+def _count_hint(
+    ev: Evidence, cities: tuple[str, ...], kind: str, cue: str, w: float,
+    pair_votes: defaultdict[str, float],
+) -> None:
+    """A seat or kecamatan: a vote for its city in a pair, and part of a mention's weight."""
+    for c in cities:
+        pair_votes[c] += w * (1.0 if kind == "seat" else 0.5)
+    if kind == "seat":
+        add(ev, cities[0], 0.5 * w, mention=False)
+    elif len(cities) == 1:  # a kecamatan found in one city only
+        add(ev, cities[0], (0.6 if cue in ("kec", "sector") else 0.3) * w, mention=False)
+
+
+def _settle(
+    gaz: Gazetteer, ev: Evidence, deferred: list[tuple[Found, float, bool]],
+    pending: list[tuple[tuple[str, ...], float, bool, bool]], pair_votes: defaultdict[str, float],
+) -> None:
+    """Weak names and names that are also a kecamatan elsewhere, once the article is read.
+
+    A weak name (Puncak, Metro, Batu) with only a place word or police cue counts when the article
+    also names its province or a city there ("kawasan Puncak, Kabupaten Bogor" is not Papua
+    Tengah's regency). A bare city name that is also a kecamatan of a city in another province
+    which the article names is that kecamatan ("Depok" in a Sleman story); so is one after
+    Kecamatan/Polsek.
+    """
+    provinces = {gaz.cities[c].province for c in ev.score} | set(ev.prov)
+    for f, w, in_title in deferred:
+        m = f.mention
+        cands = m.candidates if m.kind == "ambiguous" else (m.name,)
+        if f.weak and not any(c in ev.score or gaz.cities[c].province in provinces
+                              for c in cands if c in gaz.cities):
+            continue
+        if f.kecamatan_of and not ev.strong.intersection(cands):
+            far = {gaz.cities[c].province for c in cands if c in gaz.cities}
+            named = [b for b in f.kecamatan_of if b in ev.score
+                     and (f.group in ("kec", "sector") or gaz.cities[b].province not in far)]
+            if f.group in ("kec", "sector") and not named and len(f.kecamatan_of) == 1:
+                named = list(f.kecamatan_of)
+            if len(named) == 1:
+                _count_hint(ev, (named[0],), "district", "kec", w, pair_votes)
+            if named or f.group in ("kec", "sector"):
+                continue  # "Kecamatan Depok" with no Sleman or Cirebon named: a kecamatan, unknown
+        _count(ev, f, w, in_title, pending)
 
 
 def add(

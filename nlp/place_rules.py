@@ -22,12 +22,17 @@ LEFT_CUE = re.compile(
     r"|(?P<kab>\b(?:Kabupaten|KABUPATEN|Kab|KAB)\.?(?:\s*(?:Adm\.?|Administrasi|Administratif))?)"
     r"|(?P<provactor>\b(?:Gubernur|GUBERNUR|Wagub|Pemprov|PEMPROV|Pemerintah\s+Provinsi|Provinsi"
     r"|PROVINSI|Prov\.|Pemerintah|Sekdaprov))"
-    r"|(?P<police>\b(?:Polres(?:ta)?(?:\s+Metro)?|Kapolres(?:ta)?(?:\s+Metro)?|Polsek))"
+    r"|(?P<police>\b(?:Polres(?:ta)?(?:\s+Metro)?|Kapolres(?:ta)?(?:\s+Metro)?))"
+    r"|(?P<sector>\b(?:Polsek|Kapolsek|Kepolisian\s+Sektor))"  # police of one kecamatan
     r"|(?P<kec>\b(?:Kecamatan|KECAMATAN|Kec\.|Camat|Distrik))"
     r"|(?P<title>\b(?:Pak|Bapak|Bu|Ibu|Sdr\.?|Saudara|Mas|Mbak|Kang|Bang|Cak|Sdri\.?))"
     r"|(?P<street>\b(?:Jalan|JALAN|Jl\.?|JL\.?|Jln\.?|Gang|Gg\.))"
-    r"|(?P<loc>\b(?:di|ke|dari|Di|Ke|Dari|DI|asal|wilayah|Wilayah|kawasan|daerah|warga|Warga|Pulau"
-    r"|kota|kabupaten|se|menuju|antara|dan|serta))"
+    # a river, lake, strait, bay, mountain or island named after a place is not that place
+    r"|(?P<feature>\b(?:Sungai|SUNGAI|Bengawan|Kali|Danau|DANAU|Selat|Teluk|Gunung|Pulau|PULAU))"
+    # where people or goods travel to or from: the story is usually elsewhere
+    r"|(?P<move>\b(?:ke|Ke|dari|Dari|menuju|asal|Asal|jalur|Jalur|ruas|rute|trayek|arah))"
+    r"|(?P<loc>\b(?:di|Di|DI|wilayah|Wilayah|kawasan|Kawasan|daerah|warga|Warga"
+    r"|kota|kabupaten|se|antara|dan|serta))"
     r")\s*$"
 )
 # Every word that can begin or end a cue.
@@ -35,10 +40,11 @@ CUE_WORDS = frozenset(
     "Wali Walikota WALI Walkot Wawali Pemkot PEMKOT Pemko PEMKO Pemerintah Sekda DPRD Polrestabes "
     "Kota KOTA kota Bupati BUPATI Wabup Pemkab PEMKAB Kabupaten KABUPATEN kabupaten Kab KAB "
     "Adm ADM Administrasi Administratif Gubernur GUBERNUR Wagub Pemprov PEMPROV Provinsi PROVINSI "
-    "Prov Sekdaprov Polres Polresta Kapolres Kapolresta Metro Polsek Kecamatan KECAMATAN Kec Camat "
-    "Distrik Pak Bapak Bu Ibu Sdr Saudara Mas Mbak Kang Bang Cak Sdri Jalan JALAN Jl JL Jln Gang "
-    "Gg di ke dari Di Ke Dari DI asal wilayah Wilayah kawasan daerah warga Warga Pulau se menuju "
-    "antara dan serta".split()
+    "Prov Sekdaprov Polres Polresta Kapolres Kapolresta Metro Polsek Kapolsek Kepolisian Sektor "
+    "Kecamatan KECAMATAN Kec Camat Distrik Pak Bapak Bu Ibu Sdr Saudara Mas Mbak Kang Bang Cak Sdri "
+    "Jalan JALAN Jl JL Jln Gang Gg Sungai SUNGAI Bengawan Kali Danau DANAU Selat Teluk Gunung Pulau "
+    "PULAU di ke dari Di Ke Dari DI asal Asal jalur Jalur ruas rute trayek arah wilayah Wilayah "
+    "kawasan Kawasan daerah warga Warga se menuju antara dan serta".split()
 )
 # Words a cue can end with (a token, trailing dots removed); "Kab.Adm." is caught by its prefix.
 CUE_END = CUE_WORDS | {"WaliKota", "WALIKOTA"}
@@ -48,6 +54,8 @@ OPENERS = "\"'“‘«(["  # an opening quote or bracket glued to a cue word ("�
 # The kind each cue group asks for, and the groups that name an acting government.
 WANT = {"kota": "kota", "kotaactor": "kota", "kab": "kabupaten", "kabactor": "kabupaten"}
 ACTOR_GROUPS = frozenset(("kotaactor", "kabactor", "provactor"))
+VETO_GROUPS = frozenset(("title", "street", "feature"))  # the name is a person, street or river
+PLACE_GROUPS = frozenset(("loc", "move"))  # plain place words: a weak name may follow them
 AGENCY_WORDS = frozenset(
     "Pemerintah Dinas Dinkes Dishub Disdukcapil Bappeda Bapenda Bappenda DPRD Sekda Kepala "
     "Kominfo BPBD Satpol Badan Bagian Wali Walikota Bupati Gubernur Pj Pemkot Pemkab Pemprov Pemko "
@@ -72,7 +80,9 @@ CLUTTER_LINE = re.compile(
     r"|Dok\.|Ilustrasi|Editor\s*:|Pewarta\s*:|Penulis\s*:|Reporter\s*:|Sumber\s*:|Copyright"
     r"|COPYRIGHT|©|Tags?\s*:|TAGS?\s*:|Topik|Halaman\b|Beranda|Home\b|•|Laporan\s+[Ww]artawan"
     r"|Font:|Bagikan|Share|Komentar|Ikuti|Follow|Download|Unduh|Klik|Berita\s+Lainnya|Terpopuler"
-    r"|Populer|Rekomendasi)"
+    r"|Populer|Rekomendasi"
+    # bylines and credits: where the writer lives or the copy first ran, not what it is about
+    r"|Oleh\s*:|OLEH\s*:|\*\)?\s*(?:Penulis|Isi\s+tulisan)|Artikel\s+ini\s+(?:telah\s+)?tayang)"
 )
 INLINE_CLUTTER = re.compile(r"(?:Baca\s+[Jj]uga|BACA\s+JUGA|ADVERTISEMENT|SCROLL TO CONTINUE)\s*:?")
 SENTENCE_END = re.compile(r"[.!?\"”'’)]\s*$|[.!?]\s")
