@@ -54,7 +54,8 @@ class CrawlResult:
     stderr: str
 
 
-def crawl_args(db: Path, sources_file: Path, names: Sequence[str], *, settings: Sequence[str] = (), since: str = SINCE) -> list[str]:
+def crawl_args(db: Path, sources_file: Path, names: Sequence[str], *, settings: Sequence[str] = (),
+               since: str = SINCE) -> list[str]:
     """argv of a quiet, fast, JSON-reporting ``smartcity crawl`` over loopback outlets."""
     sets = ["crawl.download_delay=0", "crawl.autothrottle=false", "crawl.concurrent_per_domain=4", *settings]
     args = [sys.executable, "-m", "smartcity", "-q", "--db", str(db)]
@@ -73,7 +74,8 @@ def child_env() -> dict[str, str]:
     return env
 
 
-def run_crawl(db: Path, sources_file: Path, names: Sequence[str], *, settings: Sequence[str] = (), since: str = SINCE, timeout: float = 120) -> CrawlResult:
+def run_crawl(db: Path, sources_file: Path, names: Sequence[str], *, settings: Sequence[str] = (), since: str = SINCE,
+              timeout: float = 120) -> CrawlResult:
     """Run one crawl in a subprocess (one reactor per process) and parse its JSON summary."""
     proc = subprocess.run(
         crawl_args(db, sources_file, names, settings=settings, since=since),

@@ -25,5 +25,6 @@ class RecordingPipeline:
         with sqlite3.connect(self.db) as conn:  # a separate connection sees committed rows only
             row = conn.execute("SELECT canonical_url FROM page WHERE id = ?", (item.page_id,)).fetchone()
         with self.out.open("a", encoding="utf-8") as fh:
-            fh.write(json.dumps({"label": self.label, "page_id": item.page_id, "new": item.new, "committed": row is not None and row[0] == item.canonical_url}) + "\n")
+            fh.write(json.dumps({"label": self.label, "page_id": item.page_id, "new": item.new,
+                                 "committed": row is not None and row[0] == item.canonical_url}) + "\n")
         return item

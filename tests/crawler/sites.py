@@ -27,9 +27,12 @@ FIXTURE_ROOT = Path(__file__).resolve().parents[1] / "sites" / "crawler"
 FIXTURE_TODAY = datetime(2026, 11, 20, 9, 0, tzinfo=WIB)
 FIXTURE_SIZES = {"rss": 6, "sitemap": 6, "listing": 8, "portal": 6}
 
-KOTA = ["Tangerang", "Madiun", "Bandung", "Semarang", "Makassar", "Balikpapan", "Kediri", "Bogor", "Pekalongan", "Kupang", "Magelang", "Sukabumi"]
-PEJABAT = ["Kepala Dinas Kominfo", "Sekretaris Daerah", "Kepala Bappeda", "Kepala Dinas Perhubungan", "Kepala Dinas Lingkungan Hidup", "Camat"]
-NAMA = ["Rudi Hartanto", "Siti Aminah", "Bambang Wicaksono", "Dewi Lestari", "Agus Salim", "Maria Ulfah", "Yohanes Bria", "Nur Hidayah"]
+KOTA = ["Tangerang", "Madiun", "Bandung", "Semarang", "Makassar", "Balikpapan", "Kediri", "Bogor", "Pekalongan", "Kupang",
+        "Magelang", "Sukabumi"]
+PEJABAT = ["Kepala Dinas Kominfo", "Sekretaris Daerah", "Kepala Bappeda", "Kepala Dinas Perhubungan",
+           "Kepala Dinas Lingkungan Hidup", "Camat"]
+NAMA = ["Rudi Hartanto", "Siti Aminah", "Bambang Wicaksono", "Dewi Lestari", "Agus Salim", "Maria Ulfah", "Yohanes Bria",
+        "Nur Hidayah"]
 JUDUL = [
     "Pemkot {kota} Luncurkan Aplikasi Pengaduan Warga Berbasis Web",
     "Dinas Kominfo {kota} Pasang {n} Titik Wifi Gratis di Taman Kota",
@@ -90,14 +93,16 @@ def _slug(title: str, *, keep_case: bool = False) -> str:
     return slug if keep_case else slug.lower()
 
 
-def _page(outlet: str, story: Story, body_paragraphs: tuple[str, ...], *, canonical: str, extra_head: str = "", extra_body: str = "", amp: bool = False) -> str:
+def _page(outlet: str, story: Story, body_paragraphs: tuple[str, ...], *, canonical: str, extra_head: str = "",
+          extra_body: str = "", amp: bool = False) -> str:
     paras = "\n".join(f"<p>{html.escape(p)}</p>" for p in body_paragraphs)
     html_tag = "<html amp lang=\"id\">" if amp else "<html lang=\"id\">"
     return (
         f"<!DOCTYPE html>\n{html_tag}<head><meta charset=\"utf-8\"><title>{html.escape(story.title)} - {outlet}</title>\n"
         f"<link rel=\"canonical\" href=\"{canonical}\">\n"
         f"<meta property=\"article:published_time\" content=\"{story.published.isoformat()}\">{extra_head}</head>\n"
-        f"<body><header><a href=\"/\">{outlet}</a> | <a href=\"/tag/smart-city\">Smart City</a> | <a href=\"/foto/galeri-kota/12\">Foto</a></header>\n"
+        f"<body><header><a href=\"/\">{outlet}</a> | <a href=\"/tag/smart-city\">Smart City</a> | "
+        f"<a href=\"/foto/galeri-kota/12\">Foto</a></header>\n"
         f"<article><h1>{html.escape(story.title)}</h1>\n{paras}\n{extra_body}</article>\n"
         f"<footer>Hak cipta {outlet}</footer></body></html>\n"
     )
@@ -154,7 +159,8 @@ def build_rss(root: Path, *, n: int, today: datetime, seed: int = 1, outlet: str
             f"<pubDate>{s.published.strftime('%a, %d %b %Y %H:%M:%S +0700')}</pubDate></item>"
         )
     items.append("<item><title>Arsip internal redaksi</title><link>{{BASE}}/berita/1099/arsip-internal-redaksi</link></item>")
-    feed = f'<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>{outlet}</title><link>{{{{BASE}}}}/</link>\n' + "\n".join(items) + "\n</channel></rss>\n"
+    feed = (f'<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>{outlet}</title>'
+            f"<link>{{{{BASE}}}}/</link>\n" + "\n".join(items) + "\n</channel></rss>\n")
     _write(root, "rss/terkini.xml", feed)
     _write(root, "robots.txt", "User-agent: *\nDisallow: /berita/1099/\n")
     _write(root, "index.html", f"<html><body><h1>{outlet}</h1></body></html>")
@@ -177,14 +183,16 @@ def build_sitemap(root: Path, *, n: int, today: datetime, seed: int = 2, outlet:
         full = _page(outlet, story, story.paragraphs, canonical=f"{{{{BASE}}}}{path}")
         _write(root, f"{path.lstrip('/')}@page=all.html", full)
         first_nav = f'<a href="{path}?page=2">Halaman 2</a>' if parts > 1 else ""
-        _write(root, f"{path.lstrip('/')}.html", _page(outlet, story, chunks[0], canonical=f"{{{{BASE}}}}{path}", extra_body=first_nav))
+        _write(root, f"{path.lstrip('/')}.html",
+               _page(outlet, story, chunks[0], canonical=f"{{{{BASE}}}}{path}", extra_body=first_nav))
     urls = "\n".join(
         f"<url><loc>{{{{BASE}}}}{s.path}</loc><news:news><news:publication><news:name>{outlet}</news:name><news:language>id</news:language></news:publication>"
         f"<news:publication_date>{s.published.isoformat()}</news:publication_date><news:title>{html.escape(s.title)}</news:title></news:news></url>"
         for s in stories
     )
     news = ('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
-            'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">\n' + urls + "\n<url><loc>{{BASE}}/video/bandung/2026/11/19/cuplikan-rapat</loc></url>\n</urlset>\n")
+            'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">\n' + urls
+            + "\n<url><loc>{{BASE}}/video/bandung/2026/11/19/cuplikan-rapat</loc></url>\n</urlset>\n")
     _write(root, "sitemap-news.xml.gz", gzip.compress(news.encode("utf-8"), mtime=0))
     old = '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>{{BASE}}/bandung/2019/01/02/arsip-lama</loc><lastmod>2019-01-02</lastmod></url></urlset>\n'
     _write(root, "sitemap-2019-01.xml", old)
@@ -198,7 +206,8 @@ def build_sitemap(root: Path, *, n: int, today: datetime, seed: int = 2, outlet:
 
 
 # -- template: paged listing (regional portal) ---------------------------------------------------
-def build_listing(root: Path, *, n: int, today: datetime, seed: int = 3, outlet: str = "Suara Daerah", per_page: int = 3) -> list[Story]:
+def build_listing(root: Path, *, n: int, today: datetime, seed: int = 3, outlet: str = "Suara Daerah",
+                  per_page: int = 3) -> list[Story]:
     """/indeks?page=N listing (dates in <time>), tag/foto/video links beside articles, /slug/2 parts."""
     rng = random.Random(seed)
     stories = []
@@ -215,13 +224,15 @@ def build_listing(root: Path, *, n: int, today: datetime, seed: int = 3, outlet:
     pages = [stories[i : i + per_page] for i in range(0, len(stories), per_page)]
     for p, chunk in enumerate(pages, start=1):
         items = "\n".join(
-            f'<li><a href="{s.path}">{html.escape(s.title)}</a> <time datetime="{s.published.isoformat()}">{s.published:%d %b %Y}</time>'
+            f'<li><a href="{s.path}">{html.escape(s.title)}</a> '
+            f'<time datetime="{s.published.isoformat()}">{s.published:%d %b %Y}</time>'
             f' <a href="/tag/{_slug(s.title)}">#tag</a></li>'
             for s in chunk
         )
         nxt = f'<a href="/indeks?page={p + 1}">Selanjutnya</a>' if p < len(pages) else ""
         body = (f"<html><head><title>Indeks Berita - {outlet}</title></head><body><ul>{items}</ul>"
-                f'<aside><a href="/video/kota/read/9001/Video-Banjir">Video</a> <a href="/foto/kota/read/9002/Galeri-Festival">Foto</a></aside>{nxt}</body></html>')
+                '<aside><a href="/video/kota/read/9001/Video-Banjir">Video</a> '
+                f'<a href="/foto/kota/read/9002/Galeri-Festival">Foto</a></aside>{nxt}</body></html>')
         _write(root, "indeks.html" if p == 1 else f"indeks@page={p}.html", body)
     _write(root, "robots.txt", "User-agent: *\nDisallow: /cari\n")
     _write(root, "index.html", f"<html><body><h1>{outlet}</h1></body></html>")
@@ -229,7 +240,8 @@ def build_listing(root: Path, *, n: int, today: datetime, seed: int = 3, outlet:
 
 
 # -- template: city government portal ------------------------------------------------------------
-def build_portal(root: Path, *, n: int, today: datetime, seed: int = 4, outlet: str = "Portal Resmi Pemerintah Kota Kotaraya", per_page: int = 4) -> list[Story]:
+def build_portal(root: Path, *, n: int, today: datetime, seed: int = 4, outlet: str = "Portal Resmi Pemerintah Kota Kotaraya",
+                 per_page: int = 4) -> list[Story]:
     """Atom feed (newest 3) + /berita/page/N listing; the listing links old /berita/lama/ID URLs that redirect."""
     rng = random.Random(seed)
     stories = []
@@ -241,14 +253,17 @@ def build_portal(root: Path, *, n: int, today: datetime, seed: int = 4, outlet: 
         story = Story(path, base.title, when, base.paragraphs, 1)
         stories.append(story)
         meta = f'<div class="meta">By Admin | {story.published:%d/%m/%Y} | Dilihat {rng.randint(40, 900)} kali</div>'
-        _write(root, f"{path.lstrip('/')}.html", _page(outlet, story, story.paragraphs, canonical=f"{{{{BASE}}}}{path}", extra_body=meta))
+        _write(root, f"{path.lstrip('/')}.html",
+               _page(outlet, story, story.paragraphs, canonical=f"{{{{BASE}}}}{path}", extra_body=meta))
         redirects.append(f"/berita/lama/{sid} {path} 301")
     _write(root, "_redirects", "\n".join(redirects) + "\n")
     pages = [stories[i : i + per_page] for i in range(0, len(stories), per_page)]
     for p, chunk in enumerate(pages, start=1):
-        items = "\n".join(f'<div class="post"><a href="/berita/lama/{s.path.split("/")[3]}">{html.escape(s.title)}</a></div>' for s in chunk)
+        items = "\n".join(f'<div class="post"><a href="/berita/lama/{s.path.split("/")[3]}">{html.escape(s.title)}</a></div>'
+                          for s in chunk)
         nxt = f'<a rel="next" href="/berita/page/{p + 1}">&raquo;</a>' if p < len(pages) else ""
-        _write(root, "berita.html" if p == 1 else f"berita/page/{p}.html", f"<html><body><h2>Berita</h2>{items}<nav>{nxt}</nav></body></html>")
+        _write(root, "berita.html" if p == 1 else f"berita/page/{p}.html",
+               f"<html><body><h2>Berita</h2>{items}<nav>{nxt}</nav></body></html>")
     entries = "\n".join(
         f'<entry><title>{html.escape(s.title)}</title><link rel="alternate" href="{{{{BASE}}}}{s.path}"/>'
         f"<published>{s.published.isoformat()}</published><id>{{{{BASE}}}}{s.path}</id></entry>"
@@ -261,7 +276,8 @@ def build_portal(root: Path, *, n: int, today: datetime, seed: int = 4, outlet: 
     return stories
 
 
-BUILDERS: dict[str, Callable[..., list[Story]]] = {"rss": build_rss, "sitemap": build_sitemap, "listing": build_listing, "portal": build_portal}
+BUILDERS: dict[str, Callable[..., list[Story]]] = {"rss": build_rss, "sitemap": build_sitemap, "listing": build_listing,
+                                                   "portal": build_portal}
 
 
 def source_entry(template: str, name: str, base: str, **extra: object) -> dict[str, object]:
@@ -272,11 +288,13 @@ def source_entry(template: str, name: str, base: str, **extra: object) -> dict[s
     if template == "rss":
         entry.update(feeds=[base + "/rss/terkini.xml"], article_pattern=rf"^http://{port_re}/berita/\d+/")
     elif template == "sitemap":
-        entry.update(sitemaps=[base + "/sitemap.xml"], article_pattern=rf"^http://{port_re}/(?:[\w-]+/)?bandung/\d{{4}}/\d\d/\d\d/", view_all_param="page=all")
+        entry.update(sitemaps=[base + "/sitemap.xml"],
+                     article_pattern=rf"^http://{port_re}/(?:[\w-]+/)?bandung/\d{{4}}/\d\d/\d\d/", view_all_param="page=all")
     elif template == "listing":
         entry.update(start_urls=[base + "/indeks"], article_pattern=rf"^http://{port_re}/[\w-]+/read/\d+/")
     elif template == "portal":
-        entry.update(feeds=[base + "/feed.atom"], start_urls=[base + "/berita"], article_pattern=rf"^http://{port_re}/berita/(?:detail|lama)/\d+")
+        entry.update(feeds=[base + "/feed.atom"], start_urls=[base + "/berita"],
+                     article_pattern=rf"^http://{port_re}/berita/(?:detail|lama)/\d+")
     else:
         raise ValueError(f"unknown template {template!r}")
     entry.update(extra)

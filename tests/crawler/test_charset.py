@@ -20,7 +20,8 @@ PAGE = f"<html><head><title>{TEXT}</title></head><body><p>{TEXT}</p></body></htm
         (b"<html><body>hanya ascii</body></html>", "iso-8859-1", None),
         ("<html><body>caf\u00e9</body></html>".encode("latin-1"), "iso-8859-1", None),  # really latin-1
         (PAGE.encode("utf-8"), "utf-8", None),
-        ('<html><head><meta charset="windows-1252"></head><body>caf\u00e9 \u2013</body></html>'.encode("cp1252"), "utf-8", "cp1252"),
+        ('<html><head><meta charset="windows-1252"></head><body>caf\u00e9 \u2013</body></html>'.encode("cp1252"), "utf-8",
+         "cp1252"),
         ("<html><body>caf\u00e9</body></html>".encode("cp1252"), "UTF-8", "cp1252"),
         (PAGE.encode("utf-8"), "shift_jis", None),  # not a mix-up we can judge
         (PAGE.encode("utf-8"), "bukan-charset", None),
@@ -32,7 +33,8 @@ def test_choose_encoding(body: bytes, declared: str, expected: str | None) -> No
 
 def test_middleware_rereads_a_utf8_page_served_as_latin1() -> None:
     req = Request("http://kabar.example/berita/1")
-    wrong = HtmlResponse(req.url, body=PAGE.encode("utf-8"), headers={"Content-Type": "text/html; charset=ISO-8859-1"}, request=req)
+    wrong = HtmlResponse(req.url, body=PAGE.encode("utf-8"), headers={"Content-Type": "text/html; charset=ISO-8859-1"},
+                         request=req)
     assert "\u00e2\u20ac" in wrong.text  # what Scrapy alone would hand on: mojibake
     fixed = CharsetMiddleware().process_response(req, wrong)
     assert fixed.encoding == "utf-8"

@@ -44,7 +44,8 @@ NEWS_SITEMAP = b"""<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
 <url><loc>https://w.example/bandung/2026/11/19/bus-listrik</loc><lastmod>2026-11-19T12:00:00+07:00</lastmod>
 <news:news><news:publication><news:name>Warta</news:name><news:language>id</news:language></news:publication>
-<news:publication_date>2026-11-19T08:30:00+07:00</news:publication_date><news:title>Bus Listrik Mulai Beroperasi</news:title></news:news></url>
+<news:publication_date>2026-11-19T08:30:00+07:00</news:publication_date>\
+<news:title>Bus Listrik Mulai Beroperasi</news:title></news:news></url>
 <url><loc>https://w.example/bandung/2026/11/18/tanpa-news</loc><lastmod>2026-11-18</lastmod></url>
 </urlset>"""
 
@@ -90,7 +91,8 @@ def test_a_dead_feed_raises_a_reason(body: bytes, reason: str) -> None:
 
 def test_feed_whose_every_item_links_home_is_detected() -> None:
     home = "https://www.tribun.example/"
-    dead = (Link("https://www.tribun.example/"), Link("https://tribun.example/?utm_source=rss"), Link("https://www.tribun.example"))
+    dead = (Link("https://www.tribun.example/"), Link("https://tribun.example/?utm_source=rss"),
+            Link("https://www.tribun.example"))
     assert links_all_home(dead, home)
     assert not links_all_home((*dead, Link("https://www.tribun.example/berita/1/x")), home)
     assert not links_all_home((), home)
@@ -137,8 +139,10 @@ def test_gunzip_is_bounded() -> None:
 
 
 LISTING = """<html><head><title>Indeks</title></head><body><ul>
-<li><a href="/kota/read/11/Judul-Satu">Judul Satu</a> <time datetime="2026-11-19T09:00:00+07:00">19 Nov</time> <a href="/tag/satu">#satu</a></li>
-<li><div><a href="https://s.example/kota/read/12/Judul-Dua#komentar">Judul Dua</a></div><span><time>Kamis, 18 Nov 2026 15:10 WIB</time></span></li>
+<li><a href="/kota/read/11/Judul-Satu">Judul Satu</a> <time datetime="2026-11-19T09:00:00+07:00">19 Nov</time> \
+<a href="/tag/satu">#satu</a></li>
+<li><div><a href="https://s.example/kota/read/12/Judul-Dua#komentar">Judul Dua</a></div>\
+<span><time>Kamis, 18 Nov 2026 15:10 WIB</time></span></li>
 <li><a href="/kota/read/11/Judul-Satu">Judul Satu (lagi)</a></li>
 <li><a href="https://lain.example/kota/read/13/Luar">Luar</a></li>
 </ul><a href="/video/kota/read/9/Video">Video</a> <a href="/indeks?page=3">3</a> <a href="/indeks?page=2">2</a></body></html>"""
@@ -175,7 +179,8 @@ def test_listing_next_page_forms(html: str, base: str, expected: str | None) -> 
 
 def test_listing_next_page_by_source_pattern() -> None:
     html = '<html><body><a href="/news/older-posts/2" class="btn">Muat lagi</a></body></html>'
-    listing = parse_listing(html, "https://g.example/news", is_article=lambda u: False, next_pattern=re.compile(r"/older-posts/\d+"))
+    listing = parse_listing(html, "https://g.example/news", is_article=lambda u: False,
+                            next_pattern=re.compile(r"/older-posts/\d+"))
     assert listing.next_url == "https://g.example/news/older-posts/2"
 
 

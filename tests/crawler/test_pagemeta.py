@@ -12,11 +12,13 @@ URL = "https://k.example/berita/1003/perpustakaan-daerah-tambah-koleksi"
 
 
 def page(head: str = "", body: str = "", html_attrs: str = 'lang="id"') -> str:
-    return f"<!DOCTYPE html><html {html_attrs}><head><title>Uji</title>{head}</head><body><article><p>Isi berita.</p>{body}</article></body></html>"
+    return (f"<!DOCTYPE html><html {html_attrs}><head><title>Uji</title>{head}</head>"
+            f"<body><article><p>Isi berita.</p>{body}</article></body></html>")
 
 
 def test_canonical_and_amp_are_read_from_the_head() -> None:
-    meta = page_meta(page('<link rel="canonical" href="/berita/1003/perpustakaan-daerah-tambah-koleksi">', html_attrs="amp lang=id"), URL + "/amp")
+    meta = page_meta(page('<link rel="canonical" href="/berita/1003/perpustakaan-daerah-tambah-koleksi">',
+                          html_attrs="amp lang=id"), URL + "/amp")
     assert meta.canonical == URL
     assert meta.is_amp
     assert page_meta(page(html_attrs="\u26a1 lang=id"), URL).is_amp
@@ -37,7 +39,8 @@ def test_amp_entity_escaped_canonical_is_unescaped() -> None:
     [
         (f'<a href="{URL}?page=2">Selanjutnya</a>', URL, 1, f"{URL}?page=2"),
         ('<div class="paging"><a href="?page=2">2</a> <a href="?page=3">3</a></div>', URL, 1, f"{URL}?page=2"),
-        ('<a href="/berita/1003/perpustakaan-daerah-tambah-koleksi?page=3">3</a><a href="?page=1">1</a>', URL + "?page=2", 2, f"{URL}?page=3"),
+        ('<a href="/berita/1003/perpustakaan-daerah-tambah-koleksi?page=3">3</a><a href="?page=1">1</a>', URL + "?page=2", 2,
+         f"{URL}?page=3"),
         (f'<a href="{URL}/2">2</a>', URL, 1, f"{URL}/2"),
         ('<a rel="next" href="?page=2">Halaman berikutnya</a>', URL, 1, f"{URL}?page=2"),
         # "Selanjutnya" to another story, "Sebelumnya" back to part 1, a part we are not at: no next part

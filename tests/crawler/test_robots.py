@@ -8,7 +8,8 @@ from pathlib import Path
 from smartcity.demo.server import Reply, serve
 from tests.crawler.conftest import query, run_crawl, write_sources
 
-PAGE = b"<html><head><title>Uji</title></head><body><article><p>Warga Kotaraya kini bisa mengurus izin usaha lewat laman resmi.</p></article></body></html>"
+PAGE = (b"<html><head><title>Uji</title></head>"
+        b"<body><article><p>Warga Kotaraya kini bisa mengurus izin usaha lewat laman resmi.</p></article></body></html>")
 
 
 def _feed(paths: list[str]) -> str:
@@ -33,12 +34,16 @@ def test_robots_404_allows_unreachable_disallows_and_crawl_delay_is_kept(tmp_pat
             for i in (1, 2, 3):
                 site.route(f"/a/{i}", Reply(200, PAGE))
         entries = [
-            {"name": "nofile", "home": nofile.url + "/", "feeds": [nofile.url + "/rss.xml"], "article_pattern": "/a/", "allowed_domains": ["127.0.0.11"]},
-            {"name": "slow", "home": slow.url + "/", "feeds": [slow.url + "/rss.xml"], "article_pattern": "/a/", "allowed_domains": ["127.0.0.12"]},
-            {"name": "unreachable", "home": f"http://127.0.0.13:{gone_port}/", "feeds": [f"http://127.0.0.13:{gone_port}/rss.xml"], "article_pattern": "/a/", "allowed_domains": ["127.0.0.13"]},
+            {"name": "nofile", "home": nofile.url + "/", "feeds": [nofile.url + "/rss.xml"], "article_pattern": "/a/",
+             "allowed_domains": ["127.0.0.11"]},
+            {"name": "slow", "home": slow.url + "/", "feeds": [slow.url + "/rss.xml"], "article_pattern": "/a/",
+             "allowed_domains": ["127.0.0.12"]},
+            {"name": "unreachable", "home": f"http://127.0.0.13:{gone_port}/",
+             "feeds": [f"http://127.0.0.13:{gone_port}/rss.xml"], "article_pattern": "/a/", "allowed_domains": ["127.0.0.13"]},
         ]
         db = tmp_path / "crawl.db"
-        result = run_crawl(db, write_sources(tmp_path / "s.toml", entries), ["nofile", "slow", "unreachable"], settings=["crawl.retries=0", "crawl.concurrent_per_domain=2"])
+        result = run_crawl(db, write_sources(tmp_path / "s.toml", entries), ["nofile", "slow", "unreachable"],
+                           settings=["crawl.retries=0", "crawl.concurrent_per_domain=2"])
         slow_articles = [r for r in slow.requests if r.path.startswith("/a/")]
         nofile_paths = [r.path for r in nofile.requests]
     sources = result.summary["sources"]

@@ -26,7 +26,8 @@ def expected_pages(outlets: dict[str, SiteServer], stories: dict[str, list]) -> 
     return {canonical_url(outlets[t].url + s.path): t for t, ss in stories.items() for s in ss}
 
 
-def test_first_crawl_stores_every_article_once_with_its_parts(tmp_path: Path, outlets: dict[str, SiteServer], outlet_sources: Path, stories: dict[str, list]) -> None:
+def test_first_crawl_stores_every_article_once_with_its_parts(tmp_path: Path, outlets: dict[str, SiteServer],
+                                                              outlet_sources: Path, stories: dict[str, list]) -> None:
     db = tmp_path / "crawl.db"
     result = run_crawl(db, outlet_sources, NAMES)
     assert result.returncode == 0, result.stderr[-3000:]
@@ -57,7 +58,8 @@ def test_first_crawl_stores_every_article_once_with_its_parts(tmp_path: Path, ou
                 assert [p.seq for p in parts] == list(range(2, s.parts + 1)), s.path
 
 
-def test_first_crawl_requests_only_what_it_should(tmp_path: Path, outlets: dict[str, SiteServer], outlet_sources: Path, stories: dict[str, list]) -> None:
+def test_first_crawl_requests_only_what_it_should(tmp_path: Path, outlets: dict[str, SiteServer], outlet_sources: Path,
+                                                  stories: dict[str, list]) -> None:
     result = run_crawl(tmp_path / "crawl.db", outlet_sources, NAMES)
     assert result.returncode == 0, result.stderr[-3000:]
     paths = {t: [r.path for r in s.requests] for t, s in outlets.items()}
@@ -76,7 +78,8 @@ def test_first_crawl_requests_only_what_it_should(tmp_path: Path, outlets: dict[
     amp_story = stories["rss"][1]
     assert amp_story.path + "/amp" in paths["rss"]
     assert amp_story.path in paths["rss"]
-    body = query(tmp_path / "crawl.db", "SELECT body_z FROM page WHERE canonical_url = :u", u=canonical_url(outlets["rss"].url + amp_story.path))[0].body_z
+    body = query(tmp_path / "crawl.db", "SELECT body_z FROM page WHERE canonical_url = :u",
+                 u=canonical_url(outlets["rss"].url + amp_story.path))[0].body_z
     assert b"<html amp" not in zlib.decompress(body)
     # robots.txt first on each host, and every request identifies the monitor
     for server in outlets.values():
@@ -85,7 +88,8 @@ def test_first_crawl_requests_only_what_it_should(tmp_path: Path, outlets: dict[
         assert all(a.startswith("smartcity-monitor/") and "(+https://" in a for a in agents), agents
 
 
-def test_frontier_records_redirects_robots_and_canonical_keys(tmp_path: Path, outlets: dict[str, SiteServer], outlet_sources: Path) -> None:
+def test_frontier_records_redirects_robots_and_canonical_keys(tmp_path: Path, outlets: dict[str, SiteServer],
+                                                              outlet_sources: Path) -> None:
     db = tmp_path / "crawl.db"
     assert run_crawl(db, outlet_sources, NAMES).returncode == 0
     rows = {r.canonical_url: r for r in query(db, "SELECT canonical_url, url, state, reason FROM frontier")}
@@ -104,7 +108,8 @@ def test_frontier_records_redirects_robots_and_canonical_keys(tmp_path: Path, ou
     assert {r.state for r in rows.values()} <= {"stored", "gone"}
 
 
-def test_second_crawl_of_an_unchanged_site_fetches_no_article_again(tmp_path: Path, outlets: dict[str, SiteServer], outlet_sources: Path) -> None:
+def test_second_crawl_of_an_unchanged_site_fetches_no_article_again(tmp_path: Path, outlets: dict[str, SiteServer],
+                                                                    outlet_sources: Path) -> None:
     db = tmp_path / "crawl.db"
     assert run_crawl(db, outlet_sources, NAMES).returncode == 0
     for s in outlets.values():
@@ -112,7 +117,8 @@ def test_second_crawl_of_an_unchanged_site_fetches_no_article_again(tmp_path: Pa
     again = run_crawl(db, outlet_sources, NAMES)
     assert again.returncode == 0, again.stderr[-2000:]
     discovery = {"/robots.txt", "/rss/terkini.xml", "/sitemap.xml", "/sitemap-news.xml.gz", "/indeks", "/feed.atom", "/berita"}
-    seen = {urlsplit(r.path).path + (f"?{urlsplit(r.path).query}" if urlsplit(r.path).query else "") for s in outlets.values() for r in s.requests}
+    seen = {urlsplit(r.path).path + (f"?{urlsplit(r.path).query}" if urlsplit(r.path).query else "")
+            for s in outlets.values() for r in s.requests}
     assert seen == discovery  # listings stop at page 1 (they meet known articles); no article page
     assert all(v["new_articles"] == 0 for v in again.summary["sources"].values())
     assert all(v["known"] > 0 for v in again.summary["sources"].values())
@@ -126,7 +132,8 @@ def test_unknown_source_name_is_a_usage_error(tmp_path: Path, outlet_sources: Pa
     assert "--source 'site-rs': no such (enabled) source: did you mean 'site-rss'?" in result.stderr
 
 
-def test_extra_pipelines_see_committed_pages_with_their_ids(tmp_path: Path, outlets: dict[str, SiteServer], outlet_sources: Path) -> None:
+def test_extra_pipelines_see_committed_pages_with_their_ids(tmp_path: Path, outlets: dict[str, SiteServer],
+                                                            outlet_sources: Path) -> None:
     import json
     import subprocess
     import sys
@@ -147,11 +154,13 @@ engine = make_engine({str(db)!r}); upgrade(engine)
 sources = load_sources(files=[{str(outlet_sources)!r}], shipped=False, only=["site-rss", "site-portal"])
 opts = CrawlOptions(download_delay=0, autothrottle=False, since=datetime(2026, 11, 1, tzinfo=timezone.utc))
 summary = crawl(sources, opts, engine=engine,
-                extra_pipelines=["tests.crawler.recording_pipeline.RecordingPipeline", RecordingPipeline({str(db)!r}, {str(out)!r}, "object")],
+                extra_pipelines=["tests.crawler.recording_pipeline.RecordingPipeline", \
+RecordingPipeline({str(db)!r}, {str(out)!r}, "object")],
                 extra_settings={{"TEST_DB": {str(db)!r}, "TEST_OUT": {str(out)!r}}})
 print(summary.status)
 """
-    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, cwd=tmp_path, env=child_env())
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, cwd=tmp_path,
+                          env=child_env())
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert proc.stdout.strip().endswith("ok"), proc.stderr[-3000:]
     seen = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
@@ -185,7 +194,8 @@ try:
 except RuntimeError as exc:
     print("refused:", exc)
 """
-    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, cwd=tmp_path, env=child_env())
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, cwd=tmp_path,
+                          env=child_env())
     lines = proc.stdout.strip().splitlines()
     assert lines[0] == "ok", proc.stderr[-2000:]
     assert lines[1].startswith("refused:")

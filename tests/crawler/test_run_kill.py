@@ -61,7 +61,8 @@ def test_killed_crawls_resume_with_nothing_lost_and_nothing_stored_twice(tmp_pat
     stories = {t: BUILDERS[t](tmp_path / t, n=n, today=today) for t, n in SIZES.items()}
     servers = {t: serve(tmp_path / t, host=HOSTS[t], delay=SERVER_DELAY) for t in SIZES}
     try:
-        sources = write_sources(tmp_path / "sources.toml", [source_entry(t, f"kill-{t}", s.url, max_pages=20) for t, s in servers.items()])
+        sources = write_sources(tmp_path / "sources.toml",
+                                [source_entry(t, f"kill-{t}", s.url, max_pages=20) for t, s in servers.items()])
         names = [f"kill-{t}" for t in SIZES]
         db = tmp_path / "crawl.db"
         expected = {canonical_url(servers[t].url + s.path): s.parts for t, ss in stories.items() for s in ss}
@@ -109,7 +110,8 @@ def test_killed_crawls_resume_with_nothing_lost_and_nothing_stored_twice(tmp_pat
             s.clear()
         again = run_crawl(db, sources, names, settings=SETTINGS, since=since)
         assert again.returncode == 0
-        article_requests = [r.path for s in all_servers for r in s.requests if canonical_url(s.url + r.path.split("?")[0]) in expected]
+        article_requests = [r.path for s in all_servers for r in s.requests
+                            if canonical_url(s.url + r.path.split("?")[0]) in expected]
         assert article_requests == []
     finally:
         for s in servers.values():

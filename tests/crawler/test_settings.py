@@ -94,7 +94,8 @@ def test_components_in_force_on_a_crawler() -> None:
     assert "crawler.middlewares.robots.StrictRobotsMiddleware" in mws
     assert "crawler.middlewares.retry_after.RetryAfterMiddleware" in mws
     # responses travel the list backwards: decompression happens before the charset check
-    assert mws.index("crawler.middlewares.charset.CharsetMiddleware") < mws.index("scrapy.downloadermiddlewares.httpcompression.HttpCompressionMiddleware")
+    assert (mws.index("crawler.middlewares.charset.CharsetMiddleware")
+            < mws.index("scrapy.downloadermiddlewares.httpcompression.HttpCompressionMiddleware"))
     exts = ExtensionManager._get_mwlist_from_settings(crawler.settings)
     assert "scrapy.extensions.telnet.TelnetConsole" not in exts
     assert "scrapy.extensions.throttle.AutoThrottle" not in exts

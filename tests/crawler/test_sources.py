@@ -25,7 +25,8 @@ def test_shipped_registry_has_at_least_20_regional_outlets_of_each_kind_the_issu
     names = [s.name for s in sources]
     assert len(sources) >= 20
     assert len(set(names)) == len(names)
-    for family in ("antara", "antara-banten", "detik-", "kompas-", "tribun-", "liputan6", "tempo", "republika", "cnn-indonesia", "tangerangnews", "tangerangkota"):
+    for family in ("antara", "antara-banten", "detik-", "kompas-", "tribun-", "liputan6", "tempo", "republika", "cnn-indonesia",
+                   "tangerangnews", "tangerangkota"):
         assert any(n == family or n.startswith(family) for n in names), family
     assert sum(1 for s in sources if s.region not in (None, "nasional")) >= 15  # regional coverage
     for s in sources:
@@ -55,8 +56,10 @@ def test_every_shipped_pattern_matches_an_article_shape_and_skips_galleries() ->
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        ({"feeds": "https://www.tangerangnews.com/feed"}, "source 'tangerangnews': key 'feeds' must be a list of URLs, got 'https://www.tangerangnews.com/feed'"),
-        ({"feeds": ["ftp://www.tangerangnews.com/feed"]}, "key 'feeds' must be an http(s) URL, got 'ftp://www.tangerangnews.com/feed'"),
+        ({"feeds": "https://www.tangerangnews.com/feed"},
+         "source 'tangerangnews': key 'feeds' must be a list of URLs, got 'https://www.tangerangnews.com/feed'"),
+        ({"feeds": ["ftp://www.tangerangnews.com/feed"]},
+         "key 'feeds' must be an http(s) URL, got 'ftp://www.tangerangnews.com/feed'"),
         ({"article_pattern": "/read/(\\d+"}, "key 'article_pattern' is not a valid regular expression"),
         ({"allowed_domains": ["https://www.tangerangnews.com/"]}, "key 'allowed_domains' must be a list of host names"),
         ({"start_urls": ["https://lain.example/"]}, "key 'start_urls' has 'https://lain.example/' outside allowed_domains"),
@@ -91,8 +94,10 @@ def test_bad_name() -> None:
 def test_user_file_overrides_shipped_keys_adds_sources_and_disables_by_name(tmp_path: Path) -> None:
     path = write_sources(tmp_path / "mine.toml", [
         {"name": "tempo", "enabled": False},
-        {"name": "antara-banten", "max_pages": 2, "feeds": ["https://banten.antaranews.com/rss/terkini.xml", "https://banten.antaranews.com/rss/banten-raya.xml"]},
-        {"name": "kotaku-portal", "home": "https://kotaku.go.id/", "start_urls": ["https://kotaku.go.id/berita"], "article_pattern": "/berita/detail/\\d+/", "allowed_domains": ["kotaku.go.id"]},
+        {"name": "antara-banten", "max_pages": 2,
+         "feeds": ["https://banten.antaranews.com/rss/terkini.xml", "https://banten.antaranews.com/rss/banten-raya.xml"]},
+        {"name": "kotaku-portal", "home": "https://kotaku.go.id/", "start_urls": ["https://kotaku.go.id/berita"],
+         "article_pattern": "/berita/detail/\\d+/", "allowed_domains": ["kotaku.go.id"]},
     ])
     sources = {s.name: s for s in load_sources(files=[path])}
     assert "tempo" not in sources
@@ -104,7 +109,8 @@ def test_user_file_overrides_shipped_keys_adds_sources_and_disables_by_name(tmp_
 
 
 def test_config_entries_are_validated_with_their_origin_named() -> None:
-    with pytest.raises(SourceConfigError, match=re.escape("smartcity.toml [[sources]]: source 'x': key 'feeds' must be a list of URLs")):
+    with pytest.raises(SourceConfigError,
+                       match=re.escape("smartcity.toml [[sources]]: source 'x': key 'feeds' must be a list of URLs")):
         load_sources(extra=[{**GOOD, "name": "x", "feeds": "https://www.tangerangnews.com/feed"}], shipped=False)
 
 

@@ -68,7 +68,8 @@ class Corpus:
             s.add(page)
             s.flush()
             ex = Extracted(url=url, canonical_url=url, title=title, text=body, published=published, outlet=outlet,
-                           language="id", content_hash=hashlib.sha256(f"{url}{body}".encode()).hexdigest(), extractor_version="uji")
+                           language="id", content_hash=hashlib.sha256(f"{url}{body}".encode()).hexdigest(),
+                           extractor_version="uji")
             aid = store_article(s, ArticleRow(page_id=page.id, source_id=src, extracted=ex))
             if with_story:
                 key = story or f"_own{aid}"
@@ -140,7 +141,8 @@ def build_digest_corpus(engine: Engine) -> tuple[Corpus, dict[str, int]]:
         story="s6", pillars=("economy",), cities=(KTGR, TGR))
     add("s6b", "QRIS masuk pasar tradisional Tangerang", outlet="Banten News", published=wib(2022, 10, 6, 15),
         story="s6", pillars=("economy",), cities=(KTGR, TGR))
-    add("s9", "Kamera pengawas Kota Tangerang tersambung ke ruang kendali", outlet="Tangerang News", published=wib(2022, 10, 8, 10),
+    add("s9", "Kamera pengawas Kota Tangerang tersambung ke ruang kendali", outlet="Tangerang News",
+        published=wib(2022, 10, 8, 10),
         pillars=("society",), cities=(TGR,))
     add("n1", "Persikota menang tipis di kandang", outlet="Tangerang News", published=wib(2022, 10, 4, 20),
         relevant=False, pillars=(), cities=(TGR,))
@@ -150,9 +152,12 @@ def build_digest_corpus(engine: Engine) -> tuple[Corpus, dict[str, int]]:
     add("s8", "Wali Kota Bandung hadiri pengajian akbar", outlet="Detik Jabar", published=wib(2022, 10, 7, 20),
         pillars=("governance",), cities=(BDG,))
     # week 39 ------------------------------------------------------------------------------------
-    add("p1", "Tangerang uji coba parkir elektronik", outlet="Tangerang News", published=wib(2022, 9, 27, 9), pillars=("living",), cities=(TGR,))
-    add("p2", "Bandung pasang sensor kualitas udara", outlet="Detik Jabar", published=wib(2022, 9, 28, 9), pillars=("environment",), cities=(BDG,))
-    add("p3", "Bandung luncurkan tanda tangan elektronik", outlet="Detik Jabar", published=wib(2022, 9, 29, 9), pillars=("governance",), cities=(BDG,))
+    add("p1", "Tangerang uji coba parkir elektronik", outlet="Tangerang News", published=wib(2022, 9, 27, 9), pillars=("living",),
+        cities=(TGR,))
+    add("p2", "Bandung pasang sensor kualitas udara", outlet="Detik Jabar", published=wib(2022, 9, 28, 9),
+        pillars=("environment",), cities=(BDG,))
+    add("p3", "Bandung luncurkan tanda tangan elektronik", outlet="Detik Jabar", published=wib(2022, 9, 29, 9),
+        pillars=("governance",), cities=(BDG,))
     add("p4a", "Surabaya olah sampah jadi listrik", outlet="Detik Jatim", published=wib(2022, 9, 29, 9), story="p4",
         pillars=("environment",), cities=(SBY,))
     add("p4b", "Sampah Surabaya menjadi listrik", outlet="Jawa Pos", published=wib(2022, 9, 30, 9), story="p4",
@@ -160,8 +165,10 @@ def build_digest_corpus(engine: Engine) -> tuple[Corpus, dict[str, int]]:
     add("p5", "Mal pelayanan publik Tangerang buka sampai malam", outlet="ANTARA Banten", published=wib(2022, 10, 2, 23, 45),
         pillars=("governance",), cities=(TGR,))
     # earlier weeks ------------------------------------------------------------------------------
-    add("e1", "Bekasi siapkan satu data kependudukan", outlet="Radar Bekasi", published=wib(2022, 9, 14, 9), pillars=("governance",), cities=(BKS,))
-    add("e2", "Serang latih operator kelurahan", outlet="Banten News", published=wib(2022, 8, 31, 9), pillars=("governance",), cities=(SRG,))
+    add("e1", "Bekasi siapkan satu data kependudukan", outlet="Radar Bekasi", published=wib(2022, 9, 14, 9),
+        pillars=("governance",), cities=(BKS,))
+    add("e2", "Serang latih operator kelurahan", outlet="Banten News", published=wib(2022, 8, 31, 9), pillars=("governance",),
+        cities=(SRG,))
     with session_scope(engine) as s:
         set_label(s, ids["s7"], LabelChange(relevant=True, pillars=("branding",), analyst="rina", note="promosi wisata"))
         set_label(s, ids["s8"], LabelChange(relevant=False, analyst="rina", note="acara keagamaan"))

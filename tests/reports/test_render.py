@@ -77,7 +77,8 @@ def test_html_shows_the_figures_and_needs_nothing_from_outside(digest) -> None:
     assert HEADLINE_ID in html
     assert "3 sampai 9 Oktober 2022" in html
     parsed = _parse(html)
-    pillar_table = next(t for t in parsed.tables if t[0][0] == "Pilar" and len(t) == 7 and t[1][0].startswith("Tata Kelola") and t[5][1] == "3")
+    pillar_table = next(t for t in parsed.tables
+                        if t[0][0] == "Pilar" and len(t) == 7 and t[1][0].startswith("Tata Kelola") and t[5][1] == "3")
     assert pillar_table[1:] == PILLAR_ROWS_ID
     city_table = next(t for t in parsed.tables if t[0][:2] == ["Daerah", "Provinsi"])
     assert city_table[1] == ["Kota Tangerang", "Banten", "4", "2", "+2"]
@@ -119,7 +120,8 @@ def test_csv_and_xlsx_carry_the_figures_and_the_rows(digest, tmp_path) -> None:
     with (tmp_path / names[1]).open(encoding="utf-8-sig", newline="") as fh:
         summary = list(csv.DictReader(fh))
     by = {(r["section"], r["key"]): r for r in summary}
-    assert (by[("total", "stories")]["this_week"], by[("total", "stories")]["last_week"], by[("total", "stories")]["change"]) == ("8", "5", "3")
+    assert (by[("total", "stories")]["this_week"], by[("total", "stories")]["last_week"],
+            by[("total", "stories")]["change"]) == ("8", "5", "3")
     assert {k: by[("pillar", k)]["this_week"] for _, k in [k for k in by if k[0] == "pillar"]} == {
         "governance": "1", "branding": "1", "economy": "1", "living": "1", "society": "3", "environment": "2"}
     assert (by[("city", "Kota Tangerang")]["this_week"], by[("city", "Kota Tangerang")]["change"]) == ("4", "2")
@@ -149,7 +151,8 @@ def test_pdf_renders_pages_with_ink(digest, tmp_path, require_tool) -> None:
     require_tool("pdftoppm", "poppler-utils")
     (pdf,) = render(digest, ["pdf"], tmp_path)
     assert pdf.read_bytes()[:5] == b"%PDF-"
-    subprocess.run(["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page")], check=True, timeout=120)
+    subprocess.run(["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page")], check=True,
+                   timeout=120)
     (png,) = sorted(tmp_path.glob("page*.png"))
     img = Image.open(png).convert("L")
     hist = img.histogram()  # 256 grey levels

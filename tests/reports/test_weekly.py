@@ -80,7 +80,8 @@ def test_top_stories_by_reach_and_outlets(any_engine, corpus) -> None:
     assert top[0].url.startswith("https://tangerang-news.example/berita/")
     assert len(top) == 8
     assert ids["s8"] not in {s.article_id for s in top}
-    assert [(o.outlet, o.stories, o.articles) for o in d.outlets[:3]] == [("Tangerang News", 3, 3), ("ANTARA Banten", 2, 2), ("Banten News", 2, 2)]
+    assert [(o.outlet, o.stories, o.articles) for o in d.outlets[:3]] == [
+        ("Tangerang News", 3, 3), ("ANTARA Banten", 2, 2), ("Banten News", 2, 2)]
 
 
 def test_city_focus_compares_with_province_and_peers(any_engine, corpus) -> None:
@@ -136,7 +137,8 @@ def test_iso_weeks_in_jakarta_time() -> None:
 def test_building_a_digest_loads_no_chart_or_pdf_library() -> None:
     code = (
         "import sys, reports.weekly, reports.render, reports.tables, reports.charts\n"
-        "assert 'matplotlib' not in sys.modules and 'weasyprint' not in sys.modules, sorted(m for m in sys.modules if 'mat' in m)\n"
+        "assert 'matplotlib' not in sys.modules and 'weasyprint' not in sys.modules, "
+        "sorted(m for m in sys.modules if 'mat' in m)\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
 

@@ -19,7 +19,9 @@ from smartcity.config import load_config
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def run_cli(*args: str, cwd: Path | None = None, stdin: str | None = None, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str, cwd: Path | None = None, stdin: str | None = None, timeout: float = 300
+) -> subprocess.CompletedProcess[str]:
     """The real console entry point in a fresh process (one reactor per process, like users run it)."""
     env_cwd = str(cwd or ROOT)
     return subprocess.run([sys.executable, "-m", "smartcity", *args], cwd=env_cwd, input=stdin, capture_output=True,
@@ -36,7 +38,8 @@ def run_cli(*args: str, cwd: Path | None = None, stdin: str | None = None, timeo
         ("[database]\nbusy_timeout_ms = -1\n", "[database] busy_timeout_ms"),
     ],
 )
-def test_bad_config_exits_2_with_one_line(tmp_path: Path, content: str, expected: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_config_exits_2_with_one_line(tmp_path: Path, content: str, expected: str,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
     cfg = tmp_path / "smartcity.toml"
     cfg.write_text(content, encoding="utf-8")
     with pytest.raises(SystemExit) as exc:
@@ -74,7 +77,8 @@ def test_init_writes_a_config_that_loads_to_the_defaults(tmp_path: Path) -> None
     result = CliRunner().invoke(main.__globals__["cli"], ["init", "--path", str(target)])
     assert result.exit_code == 0, result.output
     tomllib.loads(target.read_text(encoding="utf-8"))
-    assert load_config(target, env={}).model_dump(exclude={"source_path"}) == load_config(env={}).model_dump(exclude={"source_path"})
+    assert (load_config(target, env={}).model_dump(exclude={"source_path"})
+            == load_config(env={}).model_dump(exclude={"source_path"}))
     again = CliRunner().invoke(main.__globals__["cli"], ["init", "--path", str(target)])
     assert again.exit_code != 0
     assert "--force" in again.output
@@ -83,7 +87,8 @@ def test_init_writes_a_config_that_loads_to_the_defaults(tmp_path: Path) -> None
 def test_env_and_flags_override_the_file(tmp_path: Path) -> None:
     cfg = tmp_path / "smartcity.toml"
     cfg.write_text("[crawl]\ntimeout = 11\nmax_pages = 3\n", encoding="utf-8")
-    loaded = load_config(cfg, env={"SMARTCITY_CRAWL_TIMEOUT": "22", "SMARTCITY_DB": "/x/y.db"}, overrides={"crawl": {"max_pages": 7}})
+    loaded = load_config(cfg, env={"SMARTCITY_CRAWL_TIMEOUT": "22", "SMARTCITY_DB": "/x/y.db"},
+                         overrides={"crawl": {"max_pages": 7}})
     assert (loaded.crawl.timeout, loaded.crawl.max_pages, loaded.db_url) == (22, 7, "/x/y.db")
 
 
@@ -94,7 +99,8 @@ def test_tag_reports_bad_lines_and_tags_the_rest(tmp_path: Path) -> None:
         "{not json",
         json.dumps({"id": "c", "title": "Tanpa teks"}),
         json.dumps({"id": "d", "title": "Banjir rendam permukiman di Kabupaten Bandung",
-                    "text": "Banjir setinggi satu meter merendam ratusan rumah warga di Kecamatan Dayeuhkolot, Kabupaten Bandung."}),
+                    "text": "Banjir setinggi satu meter merendam ratusan rumah warga di Kecamatan Dayeuhkolot, "
+                            "Kabupaten Bandung."}),
     ]
     proc = run_cli("--db", str(tmp_path / "t.db"), "tag", "-", stdin="\n".join(lines) + "\n")
     assert proc.returncode == 1, proc.stderr
@@ -110,7 +116,8 @@ def test_tag_reports_bad_lines_and_tags_the_rest(tmp_path: Path) -> None:
     assert out[3]["relevant"] is False
     assert out[3]["pillars"] == []
     assert out[3]["main_city"] == "Kabupaten Bandung"
-    assert set(out[0]) == {"id", "relevant", "relevance", "pillars", "main_pillar", "cities", "main_city", "province", "model_version"}
+    assert set(out[0]) == {"id", "relevant", "relevance", "pillars", "main_pillar", "cities", "main_city", "province",
+                           "model_version"}
     assert "line 2:" in proc.stderr
 
 

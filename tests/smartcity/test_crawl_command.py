@@ -113,12 +113,14 @@ def test_user_agent_template_errors_name_the_key() -> None:
         crawl_options(CrawlSection(user_agent="bot/{versi}"), now=NOW)
 
 
-def test_cli_lists_sources_and_maps_errors_to_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cli_lists_sources_and_maps_errors_to_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     sources = tmp_path / "mine.toml"
     sources.write_text(SOURCES, encoding="utf-8")
     with pytest.raises(SystemExit) as info:
-        main(["--db", str(tmp_path / "x.db"), "crawl", "--sources", str(sources), "--source", "kotaku-portal", "--source", "antara-banten", "--list"])
+        main(["--db", str(tmp_path / "x.db"), "crawl", "--sources", str(sources), "--source", "kotaku-portal",
+              "--source", "antara-banten", "--list"])
     assert info.value.code == 0
     out = capsys.readouterr().out
     assert "kotaku-portal" in out
@@ -128,7 +130,8 @@ def test_cli_lists_sources_and_maps_errors_to_exit_2(tmp_path: Path, capsys: pyt
         main(["--db", str(tmp_path / "x.db"), "crawl", "--source", "antara-banten", "--since", "kemarin"])
     assert info.value.code == 2
     assert "--since 'kemarin'" in capsys.readouterr().err
-    sources.write_text(SOURCES.replace('start_urls = ["https://kotaku.go.id/berita"]', 'start_urls = "https://kotaku.go.id/berita"'), encoding="utf-8")
+    sources.write_text(SOURCES.replace('start_urls = ["https://kotaku.go.id/berita"]',
+                                       'start_urls = "https://kotaku.go.id/berita"'), encoding="utf-8")
     with pytest.raises(SystemExit) as info:
         main(["--db", str(tmp_path / "x.db"), "crawl", "--sources", str(sources), "--list"])
     assert info.value.code == 2

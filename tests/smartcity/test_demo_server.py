@@ -41,7 +41,8 @@ def site(tmp_path: Path) -> Iterator[SiteServer]:
     (tmp_path / "indeks@page=2.html").write_text("halaman dua", encoding="utf-8")
     (tmp_path / "indeks.html").write_text("halaman satu", encoding="utf-8")
     (tmp_path / "sitemap.xml.gz").write_bytes(gzip.compress(b"<urlset><url><loc>{{BASE}}/berita/satu</loc></url></urlset>"))
-    (tmp_path / "_redirects").write_text("# lama ke baru\n/lama/1 /berita/satu 301\n/keluar {{BASE}}/berita/satu 302\n", encoding="utf-8")
+    (tmp_path / "_redirects").write_text("# lama ke baru\n/lama/1 /berita/satu 301\n/keluar {{BASE}}/berita/satu 302\n",
+                                         encoding="utf-8")
     with serve(tmp_path, host="127.0.0.20") as server:
         yield server
 
@@ -75,7 +76,8 @@ def test_scripted_sequences_and_the_request_log(site: SiteServer) -> None:
     status, headers, _ = get(site.url + "/a/2", headers={"User-Agent": "uji/1"})
     assert (status, headers["Retry-After"]) == (429, "30")
     log = site.requests
-    assert [(r.method, r.path, r.status) for r in log] == [("GET", "/a/1", 500), ("GET", "/a/1", 200), ("GET", "/a/1", 200), ("GET", "/a/2", 429)]
+    assert [(r.method, r.path, r.status) for r in log] == [("GET", "/a/1", 500), ("GET", "/a/1", 200), ("GET", "/a/1", 200),
+                                                           ("GET", "/a/2", 429)]
     assert log[-1].headers["User-Agent"] == "uji/1"
     assert site.hits("/a/1") == 3
     assert site.paths()[-1] == "/a/2"

@@ -40,8 +40,10 @@ def _cities(capsys, path: str) -> dict[str, int]:
 def _label_rows(engine, aid: int):
     with engine.connect() as conn:
         return (
-            conn.execute(sa.text("SELECT relevant, pillars_set, cities_set, analyst, note FROM label WHERE article_id = :a"), {"a": aid}).all(),
-            conn.execute(sa.text("SELECT pillar, is_main FROM label_pillar WHERE article_id = :a ORDER BY pillar"), {"a": aid}).all(),
+            conn.execute(sa.text("SELECT relevant, pillars_set, cities_set, analyst, note FROM label WHERE article_id = :a"),
+                         {"a": aid}).all(),
+            conn.execute(sa.text("SELECT pillar, is_main FROM label_pillar WHERE article_id = :a ORDER BY pillar"),
+                         {"a": aid}).all(),
             conn.execute(sa.text("SELECT city, province, is_main FROM label_city WHERE article_id = :a"), {"a": aid}).all(),
         )
 
@@ -58,14 +60,16 @@ def test_label_overrides_machine_in_queries_and_digest_and_survives_retagging(db
     cities = _cities(capsys, path)
     assert "Kota Surabaya" not in cities
     assert cities["Kabupaten Malang"] == 1
-    code, out, _ = smartcity(capsys, path, "report", "weekly", "--week", "2022-W40", "--format", "md", "--out", str(tmp_path / "r"))
+    code, out, _ = smartcity(capsys, path, "report", "weekly", "--week", "2022-W40", "--format", "md",
+                             "--out", str(tmp_path / "r"))
     assert code == 0
     md = (tmp_path / "r" / "smartcity-2022-W40.md").read_text(encoding="utf-8")
     assert "| Kabupaten Malang | Jawa Timur | 1 | 0 | +1 |" in md
     assert "| Kota Surabaya |" not in md.split("**Daerah yang paling banyak diberitakan**")[1].split("**Berita")[0]
     assert "| Kualitas Hidup (Smart Living) | 2 | 1 | +1 |" in md
     # the tagger runs again over the article and insists on Surabaya: the label still wins
-    corpus.retag(ids["s5"], relevant=True, pillars=("environment",), cities=(("Kota Surabaya", "Jawa Timur"),), model_version="uji-2")
+    corpus.retag(ids["s5"], relevant=True, pillars=("environment",), cities=(("Kota Surabaya", "Jawa Timur"),),
+                 model_version="uji-2")
     assert "Kota Surabaya" not in _cities(capsys, path)
     # --clear gives the article back to the machine
     code, out, _ = smartcity(capsys, path, "label", str(ids["s5"]), "--clear")
@@ -84,7 +88,8 @@ def test_relevance_label_on_one_copy_covers_the_story(db, capsys) -> None:
 
 def test_labelling_twice_changes_nothing(db, capsys) -> None:
     path, engine, _, ids = db
-    args = ["label", str(ids["s3"]), "--pillar", "tata kelola", "--pillar", "masyarakat", "--city", "Kota Bekasi", "--analyst", "dewi"]
+    args = ["label", str(ids["s3"]), "--pillar", "tata kelola", "--pillar", "masyarakat", "--city", "Kota Bekasi",
+            "--analyst", "dewi"]
     assert smartcity(capsys, path, *args)[0] == 0
     first = _label_rows(engine, ids["s3"])
     assert smartcity(capsys, path, *args)[0] == 0
@@ -97,7 +102,8 @@ def test_labelling_twice_changes_nothing(db, capsys) -> None:
     ("args", "expected"),
     [
         (["--pillar", "lingkngan"], "--pillar 'lingkngan': unknown pillar; did you mean lingkungan"),
-        (["--city", "Bandung"], "--city 'Bandung': unknown or ambiguous kabupaten/kota; did you mean Kabupaten Bandung, Kota Bandung"),
+        (["--city", "Bandung"],
+         "--city 'Bandung': unknown or ambiguous kabupaten/kota; did you mean Kabupaten Bandung, Kota Bandung"),
         (["--city", "Kota Bandung", "--no-city"], "--city and --no-city contradict each other"),
         (["--clear", "--relevant", "yes"], "--clear removes the whole label: give it alone"),
         ([], "nothing to record"),

@@ -69,7 +69,8 @@ def test_full_text_and_all(db, capsys) -> None:
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
-        (["--city", "Tangerang"], "--city 'Tangerang': unknown or ambiguous kabupaten/kota; did you mean Kabupaten Tangerang, Kota Tangerang"),
+        (["--city", "Tangerang"],
+         "--city 'Tangerang': unknown or ambiguous kabupaten/kota; did you mean Kabupaten Tangerang, Kota Tangerang"),
         (["--pillar", "enviroment"], "--pillar 'enviroment': unknown pillar; did you mean environment"),
         (["--province", "Jawa Barta"], "--province 'Jawa Barta': unknown province; did you mean Jawa Barat"),
         (["--outlet", "detik jabr"], "--outlet 'detik jabr': unknown outlet; did you mean Detik Jabar"),
@@ -90,7 +91,8 @@ def test_bad_input_is_one_line_with_the_fix(db, capsys, args, expected) -> None:
 
 
 def test_aliases_resolve_through_the_gazetteer(db, capsys) -> None:
-    code, out, _ = smartcity(capsys, db[0], "query", "--city", "kota tangrang", "--week", "2022-W40", "--group-by", "city", "--format", "csv")
+    code, out, _ = smartcity(capsys, db[0], "query", "--city", "kota tangrang", "--week", "2022-W40", "--group-by", "city",
+                             "--format", "csv")
     assert code == 0
     assert out.splitlines()[1].startswith("Kota Tangerang,4,")
 
@@ -104,7 +106,8 @@ def test_without_the_gazetteer_names_come_from_the_database(db, capsys, monkeypa
     assert "did you mean Kota Bandung," in err
     code, out, _ = smartcity(capsys, db[0], "query", "--city", "kota bandung", "--format", "json")
     assert code == 0
-    assert len(json.loads(out)) == 3  # bank sampah (week 40), air sensors and e-signatures (week 39); the pengajian is labelled out
+    # bank sampah (week 40), air sensors and e-signatures (week 39); the pengajian is labelled out
+    assert len(json.loads(out)) == 3
 
 
 @pytest.mark.postgres

@@ -56,7 +56,8 @@ def site(tmp_path):
     engine.dispose()
     data = tmp_path / "data"
     return {"db": str(db), "data": data, "lock": data / "schedule.lock",
-            "opts": ["--db", str(db), "--set", f"paths.data_dir={data}", "--set", f"schedule.crawl_cron={FAR!r}".replace("'", '"'),
+            "opts": ["--db", str(db), "--set", f"paths.data_dir={data}",
+                     "--set", f"schedule.crawl_cron={FAR!r}".replace("'", '"'),
                      "--set", f"schedule.digest_cron={FAR!r}".replace("'", '"')]}
 
 
@@ -75,7 +76,8 @@ def runs(db: str) -> list[tuple[str, str, str]]:
 
 def test_lock_is_exclusive_names_the_holder_and_dies_with_it(tmp_path) -> None:
     path = tmp_path / "data" / "schedule.lock"
-    code = f"import time, pathlib; from smartcity.schedule import RunLock; lk = RunLock(pathlib.Path({str(path)!r})); lk.acquire(); print('held', flush=True); time.sleep(120)"
+    code = (f"import time, pathlib; from smartcity.schedule import RunLock; lk = RunLock(pathlib.Path({str(path)!r})); "
+            "lk.acquire(); print('held', flush=True); time.sleep(120)")
     child = subprocess.Popen([PY, "-c", code], stdout=subprocess.PIPE, text=True, cwd=ROOT)
     try:
         assert child.stdout is not None
@@ -102,7 +104,8 @@ def test_a_second_scheduler_refuses_and_a_killed_one_blocks_nothing(site, tmp_pa
     first = spawn(site, cwd=tmp_path)
     try:
         wait_for(lambda: holder(site["lock"]) == first.pid, what="the first scheduler to take the lock")
-        second = subprocess.run([PY, "-m", "smartcity", *site["opts"], "schedule", "--run-now", "--once", "--step", f"{PY} -c pass"],
+        second = subprocess.run([PY, "-m", "smartcity", *site["opts"], "schedule", "--run-now", "--once",
+                                 "--step", f"{PY} -c pass"],
                                 cwd=tmp_path, capture_output=True, text=True, timeout=120)
         assert second.returncode == 1
         assert f"pid {first.pid} is already running the schedule" in second.stderr
@@ -166,7 +169,8 @@ def test_steps_run_in_order_and_a_hard_failure_ends_the_chain(site, tmp_path, ca
 @pytest.mark.parametrize(
     ("extra", "args", "expected"),
     [
-        (["--set", 'schedule.crawl_cron="every hour"'], ["--run-now", "--once"], "[schedule] crawl_cron 'every hour' is not a cron line"),
+        (["--set", 'schedule.crawl_cron="every hour"'], ["--run-now", "--once"],
+         "[schedule] crawl_cron 'every hour' is not a cron line"),
         (["--set", 'schedule.timezone="Asia/Jakata"'], [], "[schedule] timezone 'Asia/Jakata' is not a time zone"),
         ([], ["--once"], "--once needs --run-now and/or --digest-now"),
     ],
@@ -182,7 +186,8 @@ def test_bad_schedule_settings_exit_2(site, tmp_path, capsys, monkeypatch, extra
 
 
 def test_cron_lines_are_read_in_jakarta_time() -> None:
-    plan = Plan(crawl_cron="0 */3 * * *", digest_cron="0 7 * * mon", timezone="Asia/Jakarta", steps=[], digest=lambda: ("ok", ""), engine=None)
+    plan = Plan(crawl_cron="0 */3 * * *", digest_cron="0 7 * * mon", timezone="Asia/Jakarta", steps=[], digest=lambda: ("ok", ""),
+                engine=None)
     crawl, digest = triggers(plan)
     now = datetime(2022, 10, 5, 1, 30, tzinfo=UTC)  # Wednesday 08:30 WIB
     fire = digest.get_next_fire_time(None, now)
@@ -205,7 +210,8 @@ class _Inbox:
 
         class Handler:
             async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
-                inbox.messages.append((envelope.mail_from, list(envelope.rcpt_tos), envelope.original_content or envelope.content))
+                inbox.messages.append((envelope.mail_from, list(envelope.rcpt_tos),
+                                       envelope.original_content or envelope.content))
                 return "250 OK"
 
         self.controller = Controller(Handler(), hostname="127.0.0.1", port=self.port)
@@ -232,8 +238,10 @@ def test_digest_is_mailed_with_html_inline_and_files_attached(site, tmp_path, ca
     with _Inbox() as inbox:
         with pytest.raises(SystemExit) as exc:
             main([*site["opts"], "-q", "--set", "schedule.email_digest=true", "--set", "smtp.host=127.0.0.1",
-                  "--set", f"smtp.port={inbox.port}", "--set", "smtp.starttls=false", "--set", 'smtp.sender="digest@monitor.example"',
-                  "--set", 'smtp.recipients=["kominfo@kota.example", "analis@kota.example"]', "--set", 'report.formats=["html", "csv"]',
+                  "--set", f"smtp.port={inbox.port}", "--set", "smtp.starttls=false",
+                  "--set", 'smtp.sender="digest@monitor.example"',
+                  "--set", 'smtp.recipients=["kominfo@kota.example", "analis@kota.example"]',
+                  "--set", 'report.formats=["html", "csv"]',
                   "schedule", "--digest-now", "--once"])
         assert exc.value.code == 0, capsys.readouterr().err
     (sender, rcpts, raw), = inbox.messages
@@ -248,7 +256,8 @@ def test_digest_is_mailed_with_html_inline_and_files_attached(site, tmp_path, ca
     assert "Dimuat oleh <strong>2 media</strong>" in html
     assert html.count("data:image/png;base64,") == 3
     attached = sorted(part.get_filename() for part in msg.iter_attachments())
-    assert [n.rsplit("-", 1)[-1] if n.endswith(".csv") else n.rsplit(".", 1)[-1] for n in attached] == ["rows.csv", "summary.csv", "html"]
+    kinds = [n.rsplit("-", 1)[-1] if n.endswith(".csv") else n.rsplit(".", 1)[-1] for n in attached]
+    assert kinds == ["rows.csv", "summary.csv", "html"]
     assert ("digest", "ok") in [(k, s) for k, s, _ in runs(site["db"])]
     assert "mailed to 2 recipient(s)" in runs(site["db"])[-1][2]
 
@@ -256,16 +265,20 @@ def test_digest_is_mailed_with_html_inline_and_files_attached(site, tmp_path, ca
 def test_smtp_errors_name_the_server_and_the_fix(tmp_path) -> None:
     page = tmp_path / "d.html"
     page.write_text("<p>x</p>", encoding="utf-8")
-    msg = digest_message(subject="s", text="t", html="<p>t</p>", attachments=[page], sender="a@b.example", recipients=["c@d.example"])
+    msg = digest_message(subject="s", text="t", html="<p>t</p>", attachments=[page], sender="a@b.example",
+                         recipients=["c@d.example"])
     with _Inbox() as inbox:
-        with pytest.raises(ScheduleError, match="does not offer STARTTLS: set \\[smtp\\] starttls = false only on a trusted network"):
-            send_mail(msg, SmtpOptions(host="127.0.0.1", port=inbox.port, starttls=True, sender="a@b.example", recipients=("c@d.example",)))
+        with pytest.raises(ScheduleError,
+                           match="does not offer STARTTLS: set \\[smtp\\] starttls = false only on a trusted network"):
+            send_mail(msg, SmtpOptions(host="127.0.0.1", port=inbox.port, starttls=True, sender="a@b.example",
+                                       recipients=("c@d.example",)))
         assert inbox.messages == []
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         closed = s.getsockname()[1]
     with pytest.raises(ScheduleError, match=f"SMTP 127.0.0.1:{closed}: could not send the digest"):
-        send_mail(msg, SmtpOptions(host="127.0.0.1", port=closed, starttls=False, sender="a@b.example", recipients=("c@d.example",), timeout=5))
+        send_mail(msg, SmtpOptions(host="127.0.0.1", port=closed, starttls=False, sender="a@b.example",
+                                   recipients=("c@d.example",), timeout=5))
     with pytest.raises(ScheduleError, match="host, sender and recipients"):
         send_mail(msg, SmtpOptions(host="", recipients=()))
 

@@ -18,7 +18,8 @@ def _source(engine: Engine, name: str = "kabar") -> int:
 
 
 def _d(n: int) -> Discovered:
-    return Discovered(f"https://kabar.example/berita/{n}?utm_source=rss", f"https://kabar.example/berita/{n}", datetime(2026, 11, 19, tzinfo=UTC))
+    return Discovered(f"https://kabar.example/berita/{n}?utm_source=rss", f"https://kabar.example/berita/{n}",
+                      datetime(2026, 11, 19, tzinfo=UTC))
 
 
 def test_discover_is_idempotent_and_keeps_existing_state(any_engine: Engine) -> None:
@@ -29,7 +30,8 @@ def test_discover_is_idempotent_and_keeps_existing_state(any_engine: Engine) -> 
         frontier.settle(s, [Outcome("https://kabar.example/berita/1", "gone", "http_404")])
     with session_scope(any_engine) as s:
         frontier.discover(s, sid, [_d(1), _d(2), _d(3)])
-        rows = frontier.lookup(s, ["https://kabar.example/berita/1", "https://kabar.example/berita/2", "https://kabar.example/berita/3", "https://kabar.example/tidak-ada"])
+        rows = frontier.lookup(s, ["https://kabar.example/berita/1", "https://kabar.example/berita/2",
+                                   "https://kabar.example/berita/3", "https://kabar.example/tidak-ada"])
     assert set(rows) == {"https://kabar.example/berita/1", "https://kabar.example/berita/2", "https://kabar.example/berita/3"}
     assert (rows["https://kabar.example/berita/1"].state, rows["https://kabar.example/berita/1"].reason) == ("gone", "http_404")
     assert rows["https://kabar.example/berita/2"].state == "pending"
@@ -43,7 +45,8 @@ def test_requeue_returns_pending_and_retryable_failures_only(any_engine: Engine)
         frontier.discover(s, sid, [_d(i) for i in range(1, 6)])
         frontier.discover(s, other, [Discovered("https://lain.example/a/1", "https://lain.example/a/1")])
     with session_scope(any_engine) as s:
-        frontier.settle(s, [Outcome(_d(2).canonical_url, "gone", "http_404"), Outcome(_d(3).canonical_url, "failed", "http_500"), Outcome(_d(4).canonical_url, "failed", "timeout")])
+        frontier.settle(s, [Outcome(_d(2).canonical_url, "gone", "http_404"), Outcome(_d(3).canonical_url, "failed", "http_500"),
+                            Outcome(_d(4).canonical_url, "failed", "timeout")])
     with session_scope(any_engine) as s:
         frontier.settle(s, [Outcome(_d(4).canonical_url, "failed", "timeout")])  # second failed crawl
     with session_scope(any_engine) as s:

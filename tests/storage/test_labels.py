@@ -20,8 +20,10 @@ def article(any_engine):
 
 def _rows(engine, aid):
     with engine.connect() as conn:
-        label = conn.execute(sa.text("SELECT relevant, pillars_set, cities_set, analyst, note FROM label WHERE article_id = :a"), {"a": aid}).all()
-        pillars = conn.execute(sa.text("SELECT pillar, is_main FROM label_pillar WHERE article_id = :a ORDER BY pillar"), {"a": aid}).all()
+        label = conn.execute(sa.text("SELECT relevant, pillars_set, cities_set, analyst, note FROM label WHERE article_id = :a"),
+                             {"a": aid}).all()
+        pillars = conn.execute(sa.text("SELECT pillar, is_main FROM label_pillar WHERE article_id = :a ORDER BY pillar"),
+                               {"a": aid}).all()
         cities = conn.execute(sa.text("SELECT city, province, is_main FROM label_city WHERE article_id = :a"), {"a": aid}).all()
     return [tuple(r) for r in label], [(p, bool(m)) for p, m in pillars], [(c, p, bool(m)) for c, p, m in cities]
 
@@ -42,7 +44,8 @@ def test_label_is_recorded_merged_and_idempotent(any_engine, article) -> None:
     # a later change that names only cities keeps relevance, pillars, analyst and note
     with session_scope(any_engine) as s:
         rec = set_label(s, aid, LabelChange(cities=(BDG,)))
-    assert (rec.relevant, rec.pillars, rec.cities, rec.analyst, rec.note) == (True, ("governance", "economy"), (BDG,), "rina", "izin usaha")
+    assert (rec.relevant, rec.pillars, rec.cities, rec.analyst, rec.note) == (
+        True, ("governance", "economy"), (BDG,), "rina", "izin usaha")
     # "no city at all" is a statement too
     with session_scope(any_engine) as s:
         rec = set_label(s, aid, LabelChange(cities=()))

@@ -232,10 +232,14 @@ def test_views_agree_with_the_python_api(any_engine, corpus) -> None:
     with any_engine.connect() as conn:
         py = effective_tags(conn, list(ids.values()))
         for aid, tags in py.items():
-            row = conn.execute(sa.text("SELECT relevant, main_pillar, main_city, province FROM effective_tag WHERE article_id = :a"), {"a": aid}).one()
-            assert (bool(row[0]) if row[0] is not None else None, row[1], row[2], row[3]) == (tags.relevant, tags.main_pillar, tags.main_city, tags.province)
-            pillars = {r[0] for r in conn.execute(sa.text("SELECT pillar FROM effective_pillar WHERE article_id = :a"), {"a": aid})}
-            cities = {(r[0], r[1]) for r in conn.execute(sa.text("SELECT city, province FROM effective_city WHERE article_id = :a"), {"a": aid})}
+            row = conn.execute(sa.text("SELECT relevant, main_pillar, main_city, province FROM effective_tag "
+                                       "WHERE article_id = :a"), {"a": aid}).one()
+            assert (bool(row[0]) if row[0] is not None else None, row[1], row[2], row[3]) == (
+                tags.relevant, tags.main_pillar, tags.main_city, tags.province)
+            pillars = {r[0] for r in conn.execute(sa.text("SELECT pillar FROM effective_pillar WHERE article_id = :a"),
+                                                  {"a": aid})}
+            cities = {(r[0], r[1]) for r in conn.execute(sa.text("SELECT city, province FROM effective_city "
+                                                                 "WHERE article_id = :a"), {"a": aid})}
             assert pillars == set(tags.pillars)
             assert cities == set(tags.cities)
         coverage = {r[0] for r in conn.execute(sa.text("SELECT article_id FROM coverage"))}
@@ -259,8 +263,10 @@ def test_article_rows_and_known_names(any_engine, corpus) -> None:
 
 def test_articles_without_a_story_are_their_own_story(any_engine) -> None:
     c = Corpus(any_engine)
-    c.add("Kota Bekasi bagikan wifi gratis", outlet="Radar Bekasi", published=wib(2022, 10, 4), with_story=False, cities=(("Kota Bekasi", "Jawa Barat"),))
-    c.add("Kota Bekasi bagikan wifi gratis", outlet="Bekasi Pos", published=wib(2022, 10, 4, 11), with_story=False, cities=(("Kota Bekasi", "Jawa Barat"),))
+    c.add("Kota Bekasi bagikan wifi gratis", outlet="Radar Bekasi", published=wib(2022, 10, 4), with_story=False,
+          cities=(("Kota Bekasi", "Jawa Barat"),))
+    c.add("Kota Bekasi bagikan wifi gratis", outlet="Bekasi Pos", published=wib(2022, 10, 4, 11), with_story=False,
+          cities=(("Kota Bekasi", "Jawa Barat"),))
     assert _counts(any_engine, group_by=["city"]) == {("Kota Bekasi",): (2, 2, 2)}
     with any_engine.connect() as conn:
         rows = list_stories(conn, order="reach")

@@ -21,7 +21,8 @@ def test_counts_are_running_totals_and_the_run_closes(any_engine: Engine) -> Non
         run_id = runs.start_run(s, options={"since": "2026-11-01", "sources": ["kabar", "portal"]}, pid=4242)
         runs.write_counts(s, run_id, {a: SourceCounts(pages_fetched=3, new_articles=2), b: SourceCounts()})
     with session_scope(any_engine) as s:
-        runs.write_counts(s, run_id, {a: SourceCounts(pages_fetched=9, new_articles=6, known=4, duplicates=1, failed=1, errors={"http_404": 2, "feed:not_xml": 1})})
+        runs.write_counts(s, run_id, {a: SourceCounts(pages_fetched=9, new_articles=6, known=4, duplicates=1, failed=1,
+                                                      errors={"http_404": 2, "feed:not_xml": 1})})
         runs.finish_run(s, run_id, status="partial", message="1 of 2 sources had errors: kabar")
     with session_scope(any_engine) as s:
         record = runs.get_run(s, run_id)

@@ -169,7 +169,8 @@ def test_database_from_first_revision_upgrades_with_data_intact(backend: str, tm
     assert migrate.upgrade(eng, first) == first
     # rows written by a version of the monitor that only knew the first revision
     with eng.begin() as conn:
-        conn.execute(sa.text("INSERT INTO source (name, home, created_at) VALUES ('lama', 'https://lama.id/', :t)"), {"t": datetime(2025, 1, 1)})
+        conn.execute(sa.text("INSERT INTO source (name, home, created_at) VALUES ('lama', 'https://lama.id/', :t)"),
+                     {"t": datetime(2025, 1, 1)})
         conn.execute(
             sa.text(
                 "INSERT INTO page (source_id, url, canonical_url, status, fetched_at, body_z, body_sha1) "
@@ -179,8 +180,9 @@ def test_database_from_first_revision_upgrades_with_data_intact(backend: str, tm
         )
         conn.execute(
             sa.text(
-                "INSERT INTO article (page_id, source_id, canonical_url, title, text, content_hash, extractor_version, extracted_at) "
-                "VALUES (1, 1, 'https://lama.id/b/1', 'Aplikasi parkir elektronik', 'Dishub memasang parkir elektronik', 'h1', 'old', :t)"
+                "INSERT INTO article (page_id, source_id, canonical_url, title, text, content_hash, extractor_version, "
+                "extracted_at) VALUES (1, 1, 'https://lama.id/b/1', 'Aplikasi parkir elektronik', "
+                "'Dishub memasang parkir elektronik', 'h1', 'old', :t)"
             ),
             {"t": datetime(2025, 1, 1)},
         )

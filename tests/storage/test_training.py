@@ -39,15 +39,18 @@ def test_labelled_articles_become_training_records(any_engine: Engine) -> None:
         app = _article(s, src, 2, "Aplikasi parkir elektronik diluncurkan")
         keep = _article(s, src, 3, "Sensor banjir dipasang")
         _article(s, src, 4, "Tidak dilabel")
-        write_tags(s, [(sport, _machine(True, "society")), (app, _machine(True, "governance")), (keep, _machine(True, "environment"))])
+        write_tags(s, [(sport, _machine(True, "society")), (app, _machine(True, "governance")),
+                       (keep, _machine(True, "environment"))])
         set_label(s, sport, LabelChange(relevant=False, analyst="rina"))  # machine was wrong: ordinary sport news
         set_label(s, app, LabelChange(pillars=("living", "governance")))  # pillars corrected, relevance kept
         set_label(s, keep, LabelChange(note="benar"))  # a note only: the machine's verdict stands
     with session_scope(any_engine) as s:
         records = {r["id"]: r for r in labelled_records(s)}
     assert set(records) == {f"label-{sport}", f"label-{app}", f"label-{keep}"}
-    assert records[f"label-{sport}"]["relevant"] is False and records[f"label-{sport}"]["pillars"] == []
-    assert records[f"label-{app}"]["relevant"] is True and records[f"label-{app}"]["pillars"] == ["living", "governance"]
+    assert records[f"label-{sport}"]["relevant"] is False
+    assert records[f"label-{sport}"]["pillars"] == []
+    assert records[f"label-{app}"]["relevant"] is True
+    assert records[f"label-{app}"]["pillars"] == ["living", "governance"]
     assert records[f"label-{keep}"]["pillars"] == ["environment"]
     examples = [parse_example(r, where=r["id"], origin="label") for r in records.values()]
     assert {e.main_pillar for e in examples} == {None, "living", "environment"}
