@@ -14,7 +14,19 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from nlp.gazetteer import Found, Gazetteer, Hint
-from nlp.place_rules import ATTACH, CLUTTER_LINE, CUES, DATELINE, INLINE_CLUTTER, SENTENCE_END
+from nlp.place_rules import (
+    ATTACH,
+    CLUTTER_LINE,
+    CUES,
+    DATELINE,
+    INLINE_CLUTTER,
+    INSTITUTION,
+    LIST_SEP,
+    SAID_BEFORE,
+    SENTENCE_END,
+    STATEMENT_DAY,
+    WEB_NAME,
+)
 
 
 @dataclass(frozen=True)
@@ -33,10 +45,11 @@ class PlaceOptions:
     clutter_weight: float = 0.1  # "Baca juga", captions, ADVERTISEMENT, credits
     lead_chars: int = 600
     main_min_body: float = 1.0  # the main city needs at least one mention outside the dateline
-
+    passing_weight: float = 0.5  # share of a mention in passing: "ke X", "jalur X-Y", a list of 3+
+    venue_weight: float = 0.3  # share of a name ending a venue's name: "Hotel X", "BMKG X"
 
     def __post_init__(self) -> None:
-        for name in ("min_confidence", "min_share"):
+        for name in ("min_confidence", "min_share", "passing_weight", "venue_weight"):
             if not 0.0 <= getattr(self, name) <= 1.0:
                 raise ValueError(
                     f"PlaceOptions.{name} must be between 0 and 1, got {getattr(self, name)!r}"
@@ -104,10 +117,11 @@ def _weights(text: str, opts: PlaceOptions) -> tuple[list[int], list[float]]:
 
 def _dateline(text: str, gaz: Gazetteer) -> tuple[int, int, list[Found], list[Hint]] | None:
     """The dateline place ("TANGERANG (ANTARA) -", "Liputan6.com, Bekasi -") in the first lines."""
-    pos = 0
-    for n, line in enumerate(text.splitlines(keepends=True)):
+    pos = n = 0
+    for line in text.splitlines(keepends=True):
         if pos > 1200 or n > 10:
             break
+        n += bool(line.strip())  # blank lines between paragraphs do not count
         m = DATELINE.match(line)
         if m and not CLUTTER_LINE.match(line):
             a, b = pos + m.start("place"), pos + m.end("place")
@@ -171,14 +185,22 @@ def gather(title: str, text: str, gaz: Gazetteer, options: PlaceOptions) -> Gath
     parts = ((title, [0], [options.title_weight], 0), (text, at, ws, 1))
     for part, pat, pws, which in parts:
         found, hints = gaz.scan(part)
+        listed = _listed(part, found)
         for f in found:
             m = f.mention
             if which and dl_span[0] <= m.start < dl_span[1]:
                 continue
-            w = pws[bisect.bisect_right(pat, m.start) - 1]
+            role = _role(part, f, listed)
+            if role == "web":
+                continue
             if which:
                 named.add(m.start)
-                if first_city is None and m.kind in ("kota", "kabupaten") and not f.weak:
+            w = pws[bisect.bisect_right(pat, m.start) - 1]
+            if role:
+                f = f._replace(actor=False)
+                w *= options.venue_weight if role == "venue" else options.passing_weight
+            if which and first_city is None and m.kind in ("kota", "kabupaten") and not f.weak:
+                if role in ("", "list", "said"):
                     first_city = m.name
             if f.weak or (f.kecamatan_of and not f.actor and f.cue == ""):
                 deferred.append((f, w, not which))
@@ -203,6 +225,49 @@ def gather(title: str, text: str, gaz: Gazetteer, options: PlaceOptions) -> Gath
     return Gathered(ev, unresolved, dl_city, kota_cue, kab_cue, prov_cue)
 
 
+
+
+def _role(text: str, f: Found, listed: set[int]) -> str:
+    """What a mention does in its sentence, when that makes it count less than a plain mention.
+
+    "web": part of an outlet's address (Tribun-Medan.com), not counted; "venue": the end of a
+    venue's name (Hotel X, BMKG X); "said": where a statement was made ("kata … di Kota Palu,
+    Selasa."), often a dateline far from the story; "move": travel to or from it, or a route
+    (X-Y); "list": one of three or more places in a row. "" for a plain mention.
+    """
+    m = f.mention
+    s, e = m.start, m.end
+    if WEB_NAME.match(text, e):
+        return "web"
+    if INSTITUTION.search(text, max(0, s - 72), s):
+        return "venue"
+    said = STATEMENT_DAY.match(text, e)
+    if said and (said.group("said") or SAID_BEFORE.search(text, _sentence_start(text, s), s)):
+        return "said"
+    if f.group == "move" or (text[e:e + 1] == "-" and text[e + 1:e + 2].isupper()) or (
+        s >= 2 and text[s - 1] == "-" and text[s - 2].isalpha()
+    ):
+        return "move"
+    return "list" if s in listed else ""
+
+
+def _sentence_start(text: str, at: int) -> int:
+    """Where the sentence holding ``at`` starts (after the last full stop or line break)."""
+    return max(text.rfind(". ", 0, at) + 2, text.rfind("\n", 0, at) + 1, at - 300, 0)
+
+
+def _listed(text: str, found: list[Found]) -> set[int]:
+    """Starts of mentions in a run of 3+ places joined by commas/dan/atau, 2+ of them cities."""
+    out: set[int] = set()
+    run: list[Found] = []
+    for f in [*found, None]:
+        if f is not None and run and LIST_SEP.fullmatch(text, run[-1].mention.end, f.mention.start):
+            run.append(f)
+            continue
+        if len(run) >= 3 and sum(r.mention.kind != "province" for r in run) >= 2:
+            out.update(r.mention.start for r in run)
+        run = [f] if f is not None else []
+    return out
 
 
 def _count(

@@ -105,3 +105,31 @@ CUES = re.compile(
     rf"(?=[WPBGS])\b(?:(?P<kota>{KOTA_CUE})|(?P<kab>{KAB_CUE})|(?P<prov>{PROV_CUE}))\b"
 )
 ATTACH = 14  # a cue followed by a name within this many characters belongs to that name
+
+# --- what a mention is doing in its sentence (nlp.place_evidence) ----------------------------------
+
+# A place that ends an institution's or venue's proper name ("BMKG Palangka Raya", "Sahid Hotel
+# Ternate"): it says where the building is, not what the story is about. Local government bodies
+# (Dinas, RSUD, Pemkot …) are actors instead (AGENCY above); a court is where a trial happens.
+INSTITUTION = re.compile(
+    r"\b(?:Hotel|Bandara|Bandar\s+Udara|Stadion|Universitas|Institut|Politeknik|UIN|IAIN|Stasiun"
+    r"|Terminal|Pelabuhan|BMKG|BPS|Lanud|Lapas|Rutan|Kanwil|KPP|Balai|Kodim|Korem|Kodam"
+    r"|Keuskupan|Imigrasi)"
+    r"(?:[ \t]+(?:[A-Z][\w'.-]*|\([A-Z]+\)|dan|Negeri)){0,5}[ \t]+$"
+)
+# Where a statement was made, in the ANTARA formula: "kata Kepala BPBD … di Kota Palu, Selasa." or
+# "… di Banda Aceh, Rabu (24/1/2024), mengatakan …". It often repeats a dateline far from the
+# story. An event's place and day ("di Kota Malang, Sabtu (14/12) malam") is not this.
+STATEMENT_DAY = re.compile(
+    r",?[ \t]+(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu)(?:[ \t]*\([^()\n]{0,24}\))?"
+    r"(?P<said>,[ \t]*(?:mengatakan|menyampaikan|menjelaskan|menyebutkan|mengungkapkan|menuturkan"
+    r"|menegaskan|menyatakan|berkata)\b)?(?(said)|[ \t]*(?:[.\n]|$))"
+)
+SAID_BEFORE = re.compile(
+    r"\b(?:kata|ujar|ucap|tutur|ungkap|jelas|tegas|sebut)(?:nya)?\b|\b(?:mengatakan|menyampaikan"
+    r"|menjelaskan|disampaikan|dikatakan|diungkapkan|dijelaskan|menurut)\b"
+    r"|\bkepada[ \t]+(?:wartawan|reporter|media|ANTARA|awak media)\b"
+)
+# Between the members of a list of places ("di Jakarta, Batam, Pekanbaru, atau luar negeri").
+LIST_SEP = re.compile(r"(?:[ \t]*,[ \t]*(?:(?:dan|atau|serta)[ \t]+)?|[ \t]+(?:dan|atau|serta)[ \t]+)")
+WEB_NAME = re.compile(r"[\w-]*\.(?:com|co\.id|id|net)\b", re.I)  # Tribun-Medan.com: an outlet

@@ -97,7 +97,7 @@ def _decide(
         s = ev.score[c]
         if top and s < opts.min_share * ev.score[top]:
             continue
-        tied_top = top is not None and s >= ev.score[top] - 1e-9 and ev.body[c] > 0
+        tied_top = top is not None and s >= ev.score[top] - 1e-9 and ev.body[c] >= opts.main_min_body
         if ev.body[c] < opts.min_score and (not tied_top or province_level or is_national):
             continue  # a dateline or a city named in passing is not what the story is about
         if not opts.list_ambiguous and ev.conf.get(c, 1.0) <= 0.5:
