@@ -12,6 +12,7 @@ import logging
 import re
 from collections import defaultdict
 from importlib import resources
+from typing import Any
 
 from nlp.gazetteer import City, Form, Gazetteer, Province, norm_key
 
@@ -27,10 +28,11 @@ _GENERIC = frozenset(
 )
 
 
-def read_table(name: str) -> dict:  # type: ignore[type-arg]
+def read_table(name: str) -> dict[str, Any]:
     """One JSON table of ``nlp/data/places``."""
     path = resources.files("nlp.data.places").joinpath(name)
-    return json.loads(path.read_text(encoding="utf-8"))
+    table: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return table
 
 
 def dictionary_words() -> frozenset[str]:
@@ -44,9 +46,9 @@ def dictionary_words() -> frozenset[str]:
     return frozenset(text.split())
 
 
-def areaid_rows() -> list[tuple[str, dict]]:  # type: ignore[type-arg]
+def areaid_rows() -> list[tuple[str, dict[str, Any]]]:
     """(areaid province name, kabupaten record) for all 514 entries."""
-    rows: list[tuple[str, dict]] = []  # type: ignore[type-arg]
+    rows: list[tuple[str, dict[str, Any]]] = []
     data = resources.files("areaid").joinpath("data")
     for item in sorted(data.iterdir(), key=lambda p: p.name):
         if not item.name.endswith(".json"):
@@ -100,7 +102,7 @@ def build() -> Gazetteer:
     words = dictionary_words()
 
     forms = _Forms()
-    raw: dict[str, dict] = {}  # type: ignore[type-arg]
+    raw: dict[str, dict[str, Any]] = {}
     cities: dict[str, City] = {}
     districts: dict[str, list[str]] = {}
     for old_prov, kab in areaid_rows():
@@ -206,9 +208,7 @@ def build() -> Gazetteer:
     return Gazetteer(cities, provinces, frozen)
 
 
-def _core_owner(  # type: ignore[type-arg]
-    parts: list[str], raw: dict[str, dict], owner: str
-) -> str | None:
+def _core_owner(parts: list[str], raw: dict[str, dict[str, Any]], owner: str) -> str | None:
     """The owning city of a kecamatan named '<its city's name> Utara/Kota/…' (Bekasi Utara)."""
     core = norm_key(raw[owner]["core"]).split()
     n = len(core)
@@ -217,8 +217,9 @@ def _core_owner(  # type: ignore[type-arg]
     return None
 
 
-def _check_tables(  # type: ignore[type-arg]
-    raw: dict, alias_data: dict, seat_data: dict, prov_data: dict, moved: dict, codes: dict
+def _check_tables(
+    raw: dict[str, dict[str, Any]], alias_data: dict[str, Any], seat_data: dict[str, Any],
+    prov_data: dict[str, Any], moved: dict[str, str], codes: dict[str, str],
 ) -> None:
     """Refuse data tables that name a city areaid lacks (a typo would silently do nothing)."""
     names = set(raw)

@@ -9,7 +9,7 @@ Bupati/Pemkab, regency seats, kecamatan) and hands the totals to ``nlp.places`` 
 from __future__ import annotations
 
 import bisect
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -23,6 +23,7 @@ from nlp.place_rules import (
     INSTITUTION,
     LIST_SEP,
     SAID_BEFORE,
+    SELF_KIND,
     SENTENCE_END,
     STATEMENT_DAY,
     WEB_NAME,
@@ -47,9 +48,11 @@ class PlaceOptions:
     main_min_body: float = 1.0  # the main city needs at least one mention outside the dateline
     passing_weight: float = 0.5  # share of a mention in passing: "ke X", "jalur X-Y", a list of 3+
     venue_weight: float = 0.3  # share of a name ending a venue's name: "Hotel X", "BMKG X"
+    self_reference_confidence: float = 0.7  # a pair decided only by "kota ini", "pemerintah kota"
 
     def __post_init__(self) -> None:
-        for name in ("min_confidence", "min_share", "passing_weight", "venue_weight"):
+        for name in ("min_confidence", "min_share", "passing_weight", "venue_weight",
+                     "self_reference_confidence"):
             if not 0.0 <= getattr(self, name) <= 1.0:
                 raise ValueError(
                     f"PlaceOptions.{name} must be between 0 and 1, got {getattr(self, name)!r}"
@@ -221,7 +224,10 @@ def gather(title: str, text: str, gaz: Gazetteer, options: PlaceOptions) -> Gath
     in_text = _cue_weights(text, at, ws, named)
     in_title = _cue_weights(title, [0], [options.title_weight], set())
     kota_cue, kab_cue, prov_cue = (in_text[k] + in_title[k] for k in ("kota", "kab", "prov"))
-    unresolved = _resolve_pending(gaz, ev, pending, pair_votes, kota_cue, kab_cue, prov_cue)
+    self_kind = Counter(m.lastgroup for m in SELF_KIND.finditer(text)) if pending else Counter()
+    unresolved = _resolve_pending(
+        gaz, ev, pending, pair_votes, kota_cue, kab_cue, prov_cue, self_kind, options
+    )
     return Gathered(ev, unresolved, dl_city, kota_cue, kab_cue, prov_cue)
 
 
@@ -351,8 +357,13 @@ def add(
 def _resolve_pending(
     gaz: Gazetteer, ev: Evidence, pending: list[tuple[tuple[str, ...], float, bool, bool]],
     pair_votes: dict[str, float], kota_cue: float, kab_cue: float, prov_cue: float,
+    self_kind: Counter[str | None], opts: PlaceOptions,
 ) -> dict[tuple[tuple[str, ...], bool], float]:
-    """Give each bare ambiguous name to the side its article's other evidence favours."""
+    """Give each bare ambiguous name to the side its article's other evidence favours.
+
+    With no such evidence, the article calling its place "kota ini" / "pemerintah kota" (or the
+    regency's equivalents) more often one way decides a Kota/Kabupaten pair, at lower confidence.
+    """
     unresolved: dict[tuple[tuple[str, ...], bool], float] = defaultdict(float)
     for cands, w, actor, dateline in pending:
         if any(c not in gaz.cities for c in cands):
@@ -378,9 +389,15 @@ def _resolve_pending(
         best, top = ranked[0]
         second = ranked[1][1] if len(ranked) > 1 else 0.0
         if top <= 0 or top == second:
-            unresolved[(cands, dateline)] += w
-            continue
-        conf = 0.5 + 0.5 * (top - second) / (top + second)
+            kinds = {gaz.cities[c].kind: c for c in cands if c in gaz.cities}
+            lean = self_kind["kota"] - self_kind["kab"]
+            if len(kinds) != 2 or lean == 0:
+                unresolved[(cands, dateline)] += w
+                continue
+            best = kinds["kota" if lean > 0 else "kabupaten"]
+            conf = opts.self_reference_confidence
+        else:
+            conf = 0.5 + 0.5 * (top - second) / (top + second)
         add(ev, best, w, actor=actor, body=not dateline)
         ev.conf[best] = max(ev.conf.get(best, 0.0), conf)
     return unresolved

@@ -104,6 +104,14 @@ PROV_CUE = r"Gubernur|GUBERNUR|Pemprov|PEMPROV|Pemerintah\s+Provinsi|Sekdaprov"
 CUES = re.compile(
     rf"(?=[WPBGS])\b(?:(?P<kota>{KOTA_CUE})|(?P<kab>{KAB_CUE})|(?P<prov>{PROV_CUE}))\b"
 )
+# The article speaking of its place as "this city" or "this regency", or of its government or head
+# in lower case without a name: weak evidence for one side of a bare Kota/Kabupaten pair name.
+SELF_KIND = re.compile(
+    r"\b(?:(?P<kota>[Kk]ota[ \t]+(?:ini|itu|tersebut|kami|kita)\b|[Pp]emerintah[ \t]+kota\b"
+    r"|wali[ \t]?kota\b|pemkot\b)"
+    r"|(?P<kab>[Kk]abupaten[ \t]+(?:ini|itu|tersebut|kami|kita)\b|[Pp]emerintah[ \t]+kabupaten\b"
+    r"|bupati\b|pemkab\b))"
+)
 ATTACH = 14  # a cue followed by a name within this many characters belongs to that name
 
 # --- what a mention is doing in its sentence (nlp.place_evidence) ----------------------------------
