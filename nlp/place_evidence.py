@@ -1,7 +1,8 @@
 """Evidence weighing for the city tagger: how much each mention of a place counts.
 
-Mentions come from ``nlp.gazetteer`` in one pass; this module weighs them by where they stand
-(title, dateline, lead, body, page clutter such as "Baca juga" lists and captions), gives each bare
+Mentions come from ``nlp.gazetteer`` in one pass; this module weighs them by where they stand and
+what they do there (``nlp.place_context``), settles weak names and names that are also a kecamatan
+elsewhere once the whole article is read, gives each bare
 Kota/Kabupaten pair name to the side the article's other evidence favours (Wali Kota/Pemkot vs
 Bupati/Pemkab, regency seats, kecamatan) and hands the totals to ``nlp.places`` to decide.
 """
@@ -13,63 +14,16 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from nlp.gazetteer import Found, Gazetteer, Hint
-from nlp.place_rules import (
-    ATTACH,
-    CLUTTER_LINE,
-    CUES,
-    DATELINE,
-    INLINE_CLUTTER,
-    INSTITUTION,
-    LIST_SEP,
-    SAID_BEFORE,
-    SELF_KIND,
-    SENTENCE_END,
-    STATEMENT_DAY,
-    WEB_NAME,
-)
-
-
-@dataclass(frozen=True)
-class PlaceOptions:
-    """How much each part of a page counts and what it takes to list a city."""
-
-    min_confidence: float = 0.3  # cities below are not listed
-    list_ambiguous: bool = True  # list both halves of an unresolved Kota/Kabupaten pair
-    min_score: float = 2.5  # evidence outside the dateline to be listed (a body mention = 1)
-    min_share: float = 0.3  # ... and its share of the top city's evidence
-    title_weight: float = 3.0
-    dateline_weight: float = 4.0
-    lead_weight: float = 2.0
-    body_weight: float = 1.0
-    headline_weight: float = 0.4  # short lines without a full stop: menus, related headlines
-    clutter_weight: float = 0.1  # "Baca juga", captions, ADVERTISEMENT, credits
-    lead_chars: int = 600
-    main_min_body: float = 1.0  # the main city needs at least one mention outside the dateline
-    passing_weight: float = 0.5  # share of a mention in passing: "ke X", "jalur X-Y", a list of 3+
-    venue_weight: float = 0.3  # share of a name ending a venue's name: "Hotel X", "BMKG X"
-    self_reference_confidence: float = 0.7  # a pair decided only by "kota ini", "pemerintah kota"
-
-    def __post_init__(self) -> None:
-        for name in ("min_confidence", "min_share", "passing_weight", "venue_weight",
-                     "self_reference_confidence"):
-            if not 0.0 <= getattr(self, name) <= 1.0:
-                raise ValueError(
-                    f"PlaceOptions.{name} must be between 0 and 1, got {getattr(self, name)!r}"
-                )
-        for name in ("min_score", "title_weight", "dateline_weight", "lead_weight", "body_weight",
-                     "headline_weight", "clutter_weight", "lead_chars", "main_min_body"):
-            if getattr(self, name) < 0:
-                raise ValueError(
-                    f"PlaceOptions.{name} must not be negative, got {getattr(self, name)!r}"
-                )
-
-
-DEFAULT_OPTIONS = PlaceOptions()
+from nlp.gazetteer import Found, Gazetteer
+from nlp.place_context import find_dateline, listed_starts, mention_role, page_weights
+from nlp.place_options import PlaceOptions
+from nlp.place_rules import ATTACH, CUES, SELF_KIND
 
 
 @dataclass
 class Evidence:
+    """Running totals per city and province for one article."""
+
     score: defaultdict[str, float]
     body: defaultdict[str, float]  # evidence outside the dateline
     actor: defaultdict[str, float]
@@ -84,55 +38,6 @@ class Evidence:
     def new(cls) -> Evidence:
         f = defaultdict
         return cls(f(float), f(float), f(float), f(int), {}, f(float), f(float), f(float), set())
-
-
-def _weights(text: str, opts: PlaceOptions) -> tuple[list[int], list[float]]:
-    """Segment starts and weights: lead, body, headline-like lines, clutter."""
-    starts: list[int] = []
-    weights: list[float] = []
-    pos = 0
-    lead_left = opts.lead_chars
-    for line in text.splitlines(keepends=True):
-        stripped = line.strip()
-        if not stripped:
-            pos += len(line)
-            continue
-        if CLUTTER_LINE.match(line) or stripped.count(" / ") >= 2 or stripped.count(" | ") >= 2:
-            w = opts.clutter_weight
-        elif len(stripped) < 110 and not SENTENCE_END.search(stripped):
-            w = opts.headline_weight
-        elif lead_left > 0:
-            w = opts.lead_weight
-            lead_left -= len(stripped)
-        else:
-            w = opts.body_weight
-        starts.append(pos)
-        weights.append(w)
-        inline = INLINE_CLUTTER.search(line)
-        if inline:
-            starts.append(pos + inline.start())
-            weights.append(opts.clutter_weight)
-            starts.append(pos + len(line))
-            weights.append(w)
-        pos += len(line)
-    return starts or [0], weights or [opts.body_weight]
-
-
-def _dateline(text: str, gaz: Gazetteer) -> tuple[int, int, list[Found], list[Hint]] | None:
-    """The dateline place ("TANGERANG (ANTARA) -", "Liputan6.com, Bekasi -") in the first lines."""
-    pos = n = 0
-    for line in text.splitlines(keepends=True):
-        if pos > 1200 or n > 10:
-            break
-        n += bool(line.strip())  # blank lines between paragraphs do not count
-        m = DATELINE.match(line)
-        if m and not CLUTTER_LINE.match(line):
-            a, b = pos + m.start("place"), pos + m.end("place")
-            found, hints = gaz.scan(text[a:b], weak=True, fuzzy=False)
-            if found or hints:
-                return a, b, found, hints
-        pos += len(line)
-    return None
 
 
 def _cue_weights(
@@ -164,9 +69,9 @@ def gather(title: str, text: str, gaz: Gazetteer, options: PlaceOptions) -> Gath
     # candidates, weight, actor, dateline
     pending: list[tuple[tuple[str, ...], float, bool, bool]] = []
     pair_votes: defaultdict[str, float] = defaultdict(float)
-    at, ws = _weights(text, options)
+    at, ws = page_weights(text, options)
 
-    dl = _dateline(text, gaz)
+    dl = find_dateline(text, gaz)
     dl_span = (dl[0], dl[1]) if dl else (-1, -1)
     dl_city: str | None = None
     dl_hint: tuple[str, float, str] | None = None  # seat or kecamatan as dateline: applied last
@@ -188,12 +93,12 @@ def gather(title: str, text: str, gaz: Gazetteer, options: PlaceOptions) -> Gath
     parts = ((title, [0], [options.title_weight], 0), (text, at, ws, 1))
     for part, pat, pws, which in parts:
         found, hints = gaz.scan(part)
-        listed = _listed(part, found)
+        listed = listed_starts(part, found)
         for f in found:
             m = f.mention
             if which and dl_span[0] <= m.start < dl_span[1]:
                 continue
-            role = _role(part, f, listed)
+            role = mention_role(part, f, listed)
             if role == "web":
                 continue
             if which:
@@ -231,49 +136,6 @@ def gather(title: str, text: str, gaz: Gazetteer, options: PlaceOptions) -> Gath
     return Gathered(ev, unresolved, dl_city, kota_cue, kab_cue, prov_cue)
 
 
-
-
-def _role(text: str, f: Found, listed: set[int]) -> str:
-    """What a mention does in its sentence, when that makes it count less than a plain mention.
-
-    "web": part of an outlet's address (Tribun-Medan.com), not counted; "venue": the end of a
-    venue's name (Hotel X, BMKG X); "said": where a statement was made ("kata … di Kota Palu,
-    Selasa."), often a dateline far from the story; "move": travel to or from it, or a route
-    (X-Y); "list": one of three or more places in a row. "" for a plain mention.
-    """
-    m = f.mention
-    s, e = m.start, m.end
-    if WEB_NAME.match(text, e):
-        return "web"
-    if INSTITUTION.search(text, max(0, s - 72), s):
-        return "venue"
-    said = STATEMENT_DAY.match(text, e)
-    if said and (said.group("said") or SAID_BEFORE.search(text, _sentence_start(text, s), s)):
-        return "said"
-    if f.group == "move" or (text[e:e + 1] == "-" and text[e + 1:e + 2].isupper()) or (
-        s >= 2 and text[s - 1] == "-" and text[s - 2].isalpha()
-    ):
-        return "move"
-    return "list" if s in listed else ""
-
-
-def _sentence_start(text: str, at: int) -> int:
-    """Where the sentence holding ``at`` starts (after the last full stop or line break)."""
-    return max(text.rfind(". ", 0, at) + 2, text.rfind("\n", 0, at) + 1, at - 300, 0)
-
-
-def _listed(text: str, found: list[Found]) -> set[int]:
-    """Starts of mentions in a run of 3+ places joined by commas/dan/atau, 2+ of them cities."""
-    out: set[int] = set()
-    run: list[Found] = []
-    for f in [*found, None]:
-        if f is not None and run and LIST_SEP.fullmatch(text, run[-1].mention.end, f.mention.start):
-            run.append(f)
-            continue
-        if len(run) >= 3 and sum(r.mention.kind != "province" for r in run) >= 2:
-            out.update(r.mention.start for r in run)
-        run = [f] if f is not None else []
-    return out
 
 
 def _count(

@@ -104,13 +104,14 @@ PROV_CUE = r"Gubernur|GUBERNUR|Pemprov|PEMPROV|Pemerintah\s+Provinsi|Sekdaprov"
 CUES = re.compile(
     rf"(?=[WPBGS])\b(?:(?P<kota>{KOTA_CUE})|(?P<kab>{KAB_CUE})|(?P<prov>{PROV_CUE}))\b"
 )
-# The article speaking of its place as "this city" or "this regency", or of its government or head
-# in lower case without a name: weak evidence for one side of a bare Kota/Kabupaten pair name.
+# The article speaking of its place as "this city" / "this regency", of "other cities" or "cities,
+# including X", or of its government or head in lower case without a name: weak evidence for one
+# side of a bare Kota/Kabupaten pair name. "kabupaten/kota lain" says nothing.
 SELF_KIND = re.compile(
-    r"\b(?:(?P<kota>[Kk]ota[ \t]+(?:ini|itu|tersebut|kami|kita)\b|[Pp]emerintah[ \t]+kota\b"
-    r"|wali[ \t]?kota\b|pemkot\b)"
-    r"|(?P<kab>[Kk]abupaten[ \t]+(?:ini|itu|tersebut|kami|kita)\b|[Pp]emerintah[ \t]+kabupaten\b"
-    r"|bupati\b|pemkab\b))"
+    r"(?<![/\w])(?:(?P<kota>[Kk]ota[ \t]+(?:ini|itu|tersebut|kami|kita|lain)\b"
+    r"|[Pp]emerintah[ \t]+kota\b|wali[ \t]?kota\b|pemkot\b|kota,?[ \t]+termasuk\b)"
+    r"|(?P<kab>[Kk]abupaten[ \t]+(?:ini|itu|tersebut|kami|kita|lain)\b"
+    r"|[Pp]emerintah[ \t]+kabupaten\b|bupati\b|pemkab\b|kabupaten,?[ \t]+termasuk\b))"
 )
 ATTACH = 14  # a cue followed by a name within this many characters belongs to that name
 

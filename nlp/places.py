@@ -1,10 +1,11 @@
 """City tagging: which kabupaten/kota an article is about, its main city and its province.
 
 Mentions come from ``nlp.gazetteer`` in one pass and are weighed in ``nlp.place_evidence`` (title,
-dateline, lead, body, page clutter; Kota/Kabupaten pairs resolved from cues, regency seats and
-kecamatan). This module decides: the cities worth listing, the main city, and whether the article
-is province-level (Gubernur, Pemprov, a provincial agency: its province and no main city) or
-national (neither). Knobs: ``PlaceOptions``. Also the name look-ups the CLI uses.
+dateline, lead, body, page clutter, what a mention does in its sentence; Kota/Kabupaten pairs
+resolved from cues, regency seats and kecamatan). This module decides: the cities worth listing,
+the main city, and whether the article is province-level (Gubernur, Pemprov, a provincial agency:
+its province and no main city) or national (neither). Knobs: ``PlaceOptions``. Also the name
+look-ups the CLI uses.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ import re
 from functools import cache
 
 from nlp.gazetteer import Gazetteer, gazetteer, norm_key
-from nlp.place_evidence import DEFAULT_OPTIONS, Evidence, PlaceOptions, add, gather
+from nlp.place_evidence import Evidence, add, gather
+from nlp.place_options import DEFAULT_OPTIONS, PlaceOptions
 from nlp.place_rules import NATIONAL
 from nlp.types import CityTag, PlaceTags
 
