@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import cast
 
 from nlp.types import PILLARS
 
@@ -49,7 +50,7 @@ def parse_example(obj: dict[str, object], *, where: str, origin: str) -> Example
     for key in ("id", "title", "text", "relevant"):
         if key not in obj:
             raise CorpusError(f"{where}: missing key {key!r}: every line needs id, title, text, relevant")
-    pillars = tuple(str(p) for p in obj.get("pillars") or ())  # type: ignore[union-attr]
+    pillars = tuple(str(p) for p in cast("Iterable[object]", obj.get("pillars") or ()))
     bad = [p for p in pillars if p not in PILLARS]
     if bad:
         raise CorpusError(f"{where}: unknown pillar {bad[0]!r}: use one of {', '.join(PILLARS)}")
@@ -65,9 +66,9 @@ def parse_example(obj: dict[str, object], *, where: str, origin: str) -> Example
         relevant=relevant,
         pillars=pillars if relevant else (),
         style=str(obj.get("style") or ""),
-        cities=tuple(str(c) for c in obj.get("cities") or ()),  # type: ignore[union-attr]
-        main_city=obj.get("main_city") or None,  # type: ignore[arg-type]
-        province=obj.get("province") or None,  # type: ignore[arg-type]
+        cities=tuple(str(c) for c in cast("Iterable[object]", obj.get("cities") or ())),
+        main_city=cast("str | None", obj.get("main_city") or None),
+        province=cast("str | None", obj.get("province") or None),
         origin=origin,
         meta={k: v for k, v in obj.items() if k in ("general", "topic", "url", "outlet", "date")},
     )

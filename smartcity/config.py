@@ -105,10 +105,15 @@ class TagSection(_Section):
                                     description="Pillar probability above which a pillar is listed for an article.")
 
 
+def _default_formats() -> list[Literal["html", "md", "pdf", "csv", "xlsx"]]:
+    """``[report] formats`` when the settings name none."""
+    return ["html", "md"]
+
+
 class ReportSection(_Section):
     out_dir: str = Field("", description="Where digests are written; empty = {data_dir}/reports.")
     formats: list[Literal["html", "md", "pdf", "csv", "xlsx"]] = Field(
-        default_factory=lambda: ["html", "md"], description="Formats written by `smartcity report weekly` without --format."
+        default_factory=_default_formats, description="Formats written by `smartcity report weekly` without --format."
     )
     lang: Literal["id", "en"] = Field("id", description="Digest language: Bahasa Indonesia (id) or English (en).")
     timezone: str = Field("Asia/Jakarta", description="Time zone that defines a week's boundaries.")

@@ -251,7 +251,7 @@ def article_rows(runner: Runner, filters: Filters = ALL, *, limit: int | None = 
 def known_values(runner: Runner, field: str) -> list[str]:
     """Every city, province or outlet name present in the database (for "did you mean" answers)."""
     if field == "city":
-        q: sa.Select[Any] | sa.CompoundSelect = sa.union(sa.select(CITY.c.city), sa.select(LABEL_CITY.c.city))
+        q: sa.Select[Any] | sa.CompoundSelect[Any] = sa.union(sa.select(CITY.c.city), sa.select(LABEL_CITY.c.city))
     elif field == "province":
         q = sa.union(sa.select(CITY.c.province), sa.select(LABEL_CITY.c.province),
                      sa.select(TAG.c.province).where(TAG.c.province.is_not(None)))

@@ -194,7 +194,10 @@ def _label_options(b: sa.CTE, dim: str, filters: Filters) -> list[tuple[sa.FromC
     """Ways one field's values come to a labelled article: (table, join condition, conditions, value, province)."""
     if dim == "pillar":
         ap, lp = PILLAR.alias(), LABEL_PILLAR.alias()
-        only = (lambda col: [col.in_(filters.pillars)]) if filters.pillars else (lambda col: [])
+
+        def only(col: sa.ColumnElement[str]) -> list[Any]:
+            return [col.in_(filters.pillars)] if filters.pillars else []
+
         return [(ap, ap.c.article_id == b.c.id, [b.c.plab.is_(None), *only(ap.c.pillar)], ap.c.pillar, None),
                 (lp, lp.c.article_id == b.c.plab, only(lp.c.pillar), lp.c.pillar, None)]
     ac, lc = CITY.alias(), LABEL_CITY.alias()

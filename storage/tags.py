@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -27,7 +28,9 @@ def write_tags(session: Session, items: Sequence[tuple[int, Tags]]) -> int:
     dialect = session.get_bind().dialect.name
     session.execute(sa.delete(PILLAR).where(PILLAR.c.article_id.in_(ids)))
     session.execute(sa.delete(CITY).where(CITY.c.article_id.in_(ids)))
-    tag_rows, pillar_rows, city_rows = [], [], []
+    tag_rows: list[dict[str, Any]] = []
+    pillar_rows: list[dict[str, Any]] = []
+    city_rows: list[dict[str, Any]] = []
     for article_id, tags in items:
         tag_rows.append(
             {

@@ -28,11 +28,11 @@ def labelled_records(session: Session) -> list[dict[str, Any]]:
         return []
     ids = [r.id for r in rows]
     label_pillars: dict[int, list[tuple[bool, str]]] = {}
-    for r in session.execute(sa.select(LP.c.article_id, LP.c.pillar, LP.c.is_main).where(LP.c.article_id.in_(ids))):
-        label_pillars.setdefault(r.article_id, []).append((not r.is_main, r.pillar))
+    for p in session.execute(sa.select(LP.c.article_id, LP.c.pillar, LP.c.is_main).where(LP.c.article_id.in_(ids))):
+        label_pillars.setdefault(p.article_id, []).append((not p.is_main, p.pillar))
     machine_pillars: dict[int, list[tuple[bool, str]]] = {}
-    for r in session.execute(sa.select(P.c.article_id, P.c.pillar, P.c.is_main).where(P.c.article_id.in_(ids))):
-        machine_pillars.setdefault(r.article_id, []).append((not r.is_main, r.pillar))
+    for p in session.execute(sa.select(P.c.article_id, P.c.pillar, P.c.is_main).where(P.c.article_id.in_(ids))):
+        machine_pillars.setdefault(p.article_id, []).append((not p.is_main, p.pillar))
     out = []
     for r in rows:
         relevant = r.relevant if r.relevant is not None else r.machine_relevant

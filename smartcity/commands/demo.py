@@ -11,6 +11,8 @@ import click
 from smartcity.app import App
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from sqlalchemy.engine import Engine
 
     from nlp.model_io import TaggerModel
@@ -19,7 +21,7 @@ if TYPE_CHECKING:
 DEFAULT_DIR = "smartcity-demo"
 
 
-def _model_loader(app: App, workdir: Path, say: click.echo) -> object:  # type: ignore[valid-type]
+def _model_loader(app: App, workdir: Path, say: Callable[[str], None]) -> Callable[[Path], tuple[TaggerModel, bool]]:
     def load_or_train(models_dir: Path) -> tuple[TaggerModel, bool]:
         from nlp.model_io import ModelError, load_model, save_model
 
@@ -79,7 +81,7 @@ def command(app: App, workdir: str, port: int, lang: str) -> None:
     say = lambda msg: click.echo(msg, err=True)  # noqa: E731
     result = run_demo(
         engine, db_url=db_url, models_dir=models_dir, reports_dir=reports_dir,
-        process_options=process_options(cfg), load_or_train=_model_loader(app, root, say),  # type: ignore[arg-type]
+        process_options=process_options(cfg), load_or_train=_model_loader(app, root, say),
         write_report=report, port=port, say=say,
     )
     p = result.processed

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from importlib import resources
 from pathlib import Path
+from typing import cast
 from zoneinfo import ZoneInfo
 
 from jinja2 import Environment
@@ -145,17 +146,18 @@ def build_site(root: Path, bases: dict[str, str], *, today: date | None = None) 
     per_outlet: dict[str, list[dict[str, object]]] = {o.key: [] for o in OUTLETS}
     for art in load_articles():
         when = datetime.combine(anchor - timedelta(days=int(art["days_ago"]) - 1), time(int(art["hour"]), 5), JAKARTA)  # type: ignore[call-overload]
-        copies = [(str(art["outlet"]), None)] + [(str(o), "Kabar Nusantara") for o in art.get("syndicate_to", [])]  # type: ignore[attr-defined]
-        for n, (outlet, origin) in enumerate(copies):
+        syndicated = cast("list[object]", art.get("syndicate_to", []))  # outlet keys in articles.json
+        copies: list[tuple[str, str | None]] = [(str(art["outlet"]), None)] + [(str(o), "Kabar Nusantara") for o in syndicated]
+        for n, (key, origin) in enumerate(copies):
             stamp = when + timedelta(hours=3 * n)
-            slug = str(art["slug"]) if n == 0 else f"{art['slug']}-{outlet}"
-            path = _path(outlet, art, stamp, slug=slug)
-            url = bases[outlet] + path
+            slug = str(art["slug"]) if n == 0 else f"{art['slug']}-{key}"
+            path = _path(key, art, stamp, slug=slug)
+            url = bases[key] + path
             title = str(art["title"]) if n == 0 else f"{art['title']}, Begini Penjelasannya"
-            per_outlet[outlet].append(
+            per_outlet[key].append(
                 {
                     "title": title, "url": url, "path": path, "author": art["author"], "origin": origin,
-                    "paragraphs": art["paragraphs"], "lead": _lead(outlet, str(art["dateline"])),
+                    "paragraphs": art["paragraphs"], "lead": _lead(key, str(art["dateline"])),
                     "iso": stamp.isoformat(), "rfc822": stamp.strftime("%a, %d %b %Y %H:%M:%S +0700"),
                     "human_date": f"{HARI[stamp.weekday()]}, {stamp.day} {BULAN[stamp.month - 1]} {stamp.year} {stamp:%H:%M} WIB",
                     "jsonld": json.dumps({"@context": "https://schema.org", "@type": "NewsArticle", "headline": title,
