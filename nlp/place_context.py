@@ -15,6 +15,7 @@ from nlp.place_rules import (
     DATELINE,
     INLINE_CLUTTER,
     INSTITUTION,
+    INSTITUTION_WORDS,
     LIST_SEP,
     SAID_BEFORE,
     SENTENCE_END,
@@ -82,10 +83,12 @@ def mention_role(text: str, f: Found, listed: set[int]) -> str:
     """
     m = f.mention
     s, e = m.start, m.end
-    if WEB_NAME.match(text, e):
+    if text[e:e + 1] == "." and WEB_NAME.match(text, e):
         return "web"
-    if INSTITUTION.search(text, max(0, s - 72), s):
-        return "venue"
+    lo = max(0, s - 72)
+    if not INSTITUTION_WORDS.isdisjoint(text[lo:s].split()):
+        if INSTITUTION.search(text, lo, s):
+            return "venue"
     said = STATEMENT_DAY.match(text, e)
     if said and (said.group("said") or SAID_BEFORE.search(text, _sentence_start(text, s), s)):
         return "said"

@@ -129,9 +129,8 @@ def gather(title: str, text: str, gaz: Gazetteer, options: PlaceOptions) -> Gath
     in_text = _cue_weights(text, at, ws, named)
     in_title = _cue_weights(title, [0], [options.title_weight], set())
     kota_cue, kab_cue, prov_cue = (in_text[k] + in_title[k] for k in ("kota", "kab", "prov"))
-    self_kind = Counter(m.lastgroup for m in SELF_KIND.finditer(text)) if pending else Counter()
     unresolved = _resolve_pending(
-        gaz, ev, pending, pair_votes, kota_cue, kab_cue, prov_cue, self_kind, options
+        gaz, ev, pending, pair_votes, kota_cue, kab_cue, prov_cue, text, options
     )
     return Gathered(ev, unresolved, dl_city, kota_cue, kab_cue, prov_cue)
 
@@ -219,7 +218,7 @@ def add(
 def _resolve_pending(
     gaz: Gazetteer, ev: Evidence, pending: list[tuple[tuple[str, ...], float, bool, bool]],
     pair_votes: dict[str, float], kota_cue: float, kab_cue: float, prov_cue: float,
-    self_kind: Counter[str | None], opts: PlaceOptions,
+    text: str, opts: PlaceOptions,
 ) -> dict[tuple[tuple[str, ...], bool], float]:
     """Give each bare ambiguous name to the side its article's other evidence favours.
 
@@ -227,6 +226,7 @@ def _resolve_pending(
     regency's equivalents) more often one way decides a Kota/Kabupaten pair, at lower confidence.
     """
     unresolved: dict[tuple[tuple[str, ...], bool], float] = defaultdict(float)
+    self_kind: Counter[str | None] | None = None  # read from the text only when needed
     for cands, w, actor, dateline in pending:
         if any(c not in gaz.cities for c in cands):
             # a name shared by a province and its capital ("Jambi", "Jogja"): the region,
@@ -252,7 +252,9 @@ def _resolve_pending(
         second = ranked[1][1] if len(ranked) > 1 else 0.0
         if top <= 0 or top == second:
             kinds = {gaz.cities[c].kind: c for c in cands if c in gaz.cities}
-            lean = self_kind["kota"] - self_kind["kab"]
+            if self_kind is None and len(kinds) == 2:
+                self_kind = Counter(m.lastgroup for m in SELF_KIND.finditer(text))
+            lean = self_kind["kota"] - self_kind["kab"] if self_kind else 0
             if len(kinds) != 2 or lean == 0:
                 unresolved[(cands, dateline)] += w
                 continue

@@ -108,7 +108,7 @@ CUES = re.compile(
 # including X", or of its government or head in lower case without a name: weak evidence for one
 # side of a bare Kota/Kabupaten pair name. "kabupaten/kota lain" says nothing.
 SELF_KIND = re.compile(
-    r"(?<![/\w])(?:(?P<kota>[Kk]ota[ \t]+(?:ini|itu|tersebut|kami|kita|lain)\b"
+    r"(?=[KkPpwb])(?<![/\w])(?:(?P<kota>[Kk]ota[ \t]+(?:ini|itu|tersebut|kami|kita|lain)\b"
     r"|[Pp]emerintah[ \t]+kota\b|wali[ \t]?kota\b|pemkot\b|kota,?[ \t]+termasuk\b)"
     r"|(?P<kab>[Kk]abupaten[ \t]+(?:ini|itu|tersebut|kami|kita|lain)\b"
     r"|[Pp]emerintah[ \t]+kabupaten\b|bupati\b|pemkab\b|kabupaten,?[ \t]+termasuk\b))"
@@ -126,6 +126,11 @@ INSTITUTION = re.compile(
     r"|Keuskupan|Imigrasi)"
     r"(?:[ \t]+(?:[A-Z][\w'.-]*|\([A-Z]+\)|dan|Negeri)){0,5}[ \t]+$"
 )
+INSTITUTION_WORDS = frozenset(
+    "Hotel Bandara Bandar Stadion Universitas Institut Politeknik UIN IAIN Stasiun Terminal "
+    "Pelabuhan BMKG BPS Lanud Lapas Rutan Kanwil KPP Balai Kodim Korem Kodam Keuskupan "
+    "Imigrasi".split()
+)  # the words INSTITUTION starts with, as tokens: most mentions skip the regex
 # Where a statement was made, in the ANTARA formula: "kata Kepala BPBD … di Kota Palu, Selasa." or
 # "… di Banda Aceh, Rabu (24/1/2024), mengatakan …". It often repeats a dateline far from the
 # story. An event's place and day ("di Kota Malang, Sabtu (14/12) malam") is not this.
