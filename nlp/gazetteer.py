@@ -22,6 +22,7 @@ from nlp.place_rules import (
     AGENCY,
     AGENCY_WORDS,
     CUE_END,
+    KECAMATAN_GROUPS,
     LEFT_CUE,
     NEXT_CAP,
     OPENERS,
@@ -250,7 +251,9 @@ class Gazetteer:
                 want = "kota"
             elif group == "police" or group == "sector":
                 want = "kabupaten"  # "Polresta Cirebon" is the regency's; the city's is "… Kota"
-        actor = group in ACTOR_GROUPS or _agency_before(text, span_start)
+        actor = group in ACTOR_GROUPS or (
+            group not in KECAMATAN_GROUPS and _agency_before(text, span_start)
+        )
         surface = text[span_start:end]
         if want == "province" or not entry.kinds:
             m = CityMention(entry.province or "", "province", span_start, end, surface)

@@ -17,7 +17,7 @@ from typing import NamedTuple
 from nlp.gazetteer import Found, Gazetteer
 from nlp.place_context import find_dateline, listed_starts, mention_role, page_weights
 from nlp.place_options import PlaceOptions
-from nlp.place_rules import ATTACH, CUES, SELF_KIND
+from nlp.place_rules import ATTACH, CUES, KECAMATAN_GROUPS, SELF_KIND
 
 
 @dataclass
@@ -167,7 +167,7 @@ def _count_hint(
     if kind == "seat":
         add(ev, cities[0], 0.5 * w, mention=False)
     elif len(cities) == 1:  # a kecamatan found in one city only
-        add(ev, cities[0], (0.6 if cue in ("kec", "sector") else 0.3) * w, mention=False)
+        add(ev, cities[0], (0.6 if cue in KECAMATAN_GROUPS else 0.3) * w, mention=False)
 
 
 def _settle(
@@ -192,12 +192,12 @@ def _settle(
         if f.kecamatan_of and not ev.strong.intersection(cands):
             far = {gaz.cities[c].province for c in cands if c in gaz.cities}
             named = [b for b in f.kecamatan_of if b in ev.score
-                     and (f.group in ("kec", "sector") or gaz.cities[b].province not in far)]
-            if f.group in ("kec", "sector") and not named and len(f.kecamatan_of) == 1:
+                     and (f.group in KECAMATAN_GROUPS or gaz.cities[b].province not in far)]
+            if f.group in KECAMATAN_GROUPS and not named and len(f.kecamatan_of) == 1:
                 named = list(f.kecamatan_of)
             if len(named) == 1:
                 _count_hint(ev, (named[0],), "district", "kec", w, pair_votes)
-            if named or f.group in ("kec", "sector"):
+            if named or f.group in KECAMATAN_GROUPS:
                 continue  # "Kecamatan Depok" with no Sleman or Cirebon named: a kecamatan, unknown
         _count(ev, f, w, in_title, pending)
 

