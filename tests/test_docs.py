@@ -45,3 +45,10 @@ def test_every_command_has_an_example_in_the_readme(path: tuple[str, ...]) -> No
 def test_every_setting_is_documented(key: str) -> None:
     section, name = key.split(".")
     assert re.search(rf"`\[{section}\]`[^\n]*`{name}`|`{section}\.{name}`", README), f"README does not document {key}"
+
+
+@pytest.mark.parametrize("path", _all_commands(), ids=" ".join)
+def test_help_examples_keep_their_layout(path: tuple[str, ...]) -> None:
+    # click keeps an example block unwrapped only after a real backspace; a raw docstring prints "\b" instead
+    result = CliRunner().invoke(cli, [*path, "--help"])
+    assert "\\b" not in result.output, result.output

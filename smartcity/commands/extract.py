@@ -49,7 +49,7 @@ def _read(path: str, what: str) -> bytes:
 def command(
     app: App, file: str, url: str | None, encoding: str | None, parts: tuple[str, ...]
 ) -> int:
-    r"""Print the article extracted from a saved page as JSON.
+    """Print the article extracted from a saved page as JSON.
 
     Keys: title, date (ISO 8601 with offset), author, outlet, dateline, language, text, plus url
     and canonical_url. A page with no article prints one line with the reason and exits 1.

@@ -47,7 +47,7 @@ def _show(conn: object, article_id: int) -> list[str]:
 @click.pass_obj
 def command(app: App, article_id: int, relevant: str | None, pillars: tuple[str, ...], no_pillar: bool, cities: tuple[str, ...],
             no_city: bool, analyst: str | None, note: str | None, clear: bool) -> None:
-    r"""Correct an article's tags (relevance, pillars, cities); labels win in queries and digests.
+    """Correct an article's tags (relevance, pillars, cities); labels win in queries and digests.
 
     \b
     Examples:

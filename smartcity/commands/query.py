@@ -76,7 +76,7 @@ def _groups(text: str | None) -> tuple[str, ...]:
 def command(app: App, cities: tuple[str, ...], provinces: tuple[str, ...], pillars: tuple[str, ...], outlets: tuple[str, ...],
             since: str | None, until: str | None, week: str | None, search: str | None, group_by: str | None, order: str,
             include_all: bool, limit: int, fmt: str) -> None:
-    r"""List or count Smart City stories (syndicated copies count once).
+    """List or count Smart City stories (syndicated copies count once).
 
     \b
     Which cities were in the news for environment this month?

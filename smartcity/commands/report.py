@@ -57,7 +57,7 @@ def command() -> None:
               help="Folder for the files (default [report] out_dir).")
 @click.pass_obj
 def weekly(app: App, week: str | None, city: str | None, formats: str | None, lang: str | None, out_dir: str | None) -> None:
-    r"""Write the weekly digest: totals, pillars, places, trend, top stories, outlets.
+    """Write the weekly digest: totals, pillars, places, trend, top stories, outlets.
 
     \b
     Examples:

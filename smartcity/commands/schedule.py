@@ -72,7 +72,7 @@ def digest_job(app: App) -> tuple[str, str]:
               help="Replace crawl -> process with these command lines (repeatable, run in order).")
 @click.pass_obj
 def command(app: App, run_now: bool, digest_now: bool, once: bool, steps: tuple[str, ...]) -> int:
-    r"""Run crawls and the weekly digest on their cron lines, one at a time, until stopped.
+    """Run crawls and the weekly digest on their cron lines, one at a time, until stopped.
 
     \b
     Examples:

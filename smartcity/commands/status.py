@@ -36,7 +36,7 @@ def _size(n: int | None) -> str:
 @output_option
 @click.pass_obj
 def command(app: App, runs: int, streak: int, fmt: str) -> None:
-    r"""Show recent runs, failing sources, database size and model version.
+    """Show recent runs, failing sources, database size and model version.
 
     \b
     Examples:
