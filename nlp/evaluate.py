@@ -1,7 +1,7 @@
 """Honest figures for the taggers: stratified cross-validation, a style split, and gold files.
 
 Every model figure is paired with the keyword baseline scored on the same articles (the same
-folds), so a reader can see what learning adds. Background negatives only ever train.
+folds), so a reader can see what learning adds.
 """
 
 from __future__ import annotations
@@ -67,14 +67,13 @@ def _stratum(ex: Example) -> str:
     return ex.main_pillar or "none"
 
 
-def cross_validate(examples: Sequence[Example], *, options: EvalOptions = EvalOptions(),
-                   background: Sequence[Example] = ()) -> Comparison:
-    """Stratified k-fold: fit on k-1 folds (plus background), predict the held-out fold."""
+def cross_validate(examples: Sequence[Example], *, options: EvalOptions = EvalOptions()) -> Comparison:
+    """Stratified k-fold: fit on k-1 folds, predict the held-out fold."""
     examples = list(examples)
     preds: list[Prediction | None] = [None] * len(examples)
     skf = StratifiedKFold(n_splits=options.folds, shuffle=True, random_state=options.seed)
     for k, (train_idx, test_idx) in enumerate(skf.split(examples, [_stratum(e) for e in examples]), start=1):
-        model = fit([examples[i] for i in train_idx] + list(background), options=options.train, version=f"cv-fold{k}")
+        model = fit([examples[i] for i in train_idx], options=options.train, version=f"cv-fold{k}")
         for i, p in zip(test_idx, predict(model, [examples[i] for i in test_idx], options=options.tag), strict=True):
             preds[i] = p
         logger.info("fold %(k)d/%(n)d done", {"k": k, "n": options.folds})
@@ -82,14 +81,13 @@ def cross_validate(examples: Sequence[Example], *, options: EvalOptions = EvalOp
     return Comparison(model=score(golds, [p for p in preds if p is not None]), baseline=score(golds, baseline(examples)))
 
 
-def style_split(examples: Sequence[Example], *, options: EvalOptions = EvalOptions(),
-                background: Sequence[Example] = ()) -> dict[str, Comparison]:
+def style_split(examples: Sequence[Example], *, options: EvalOptions = EvalOptions()) -> dict[str, Comparison]:
     """For each writing style: train on every other style, test on this one."""
     out: dict[str, Comparison] = {}
     for style in sorted({e.style for e in examples if e.style}):
         test = [e for e in examples if e.style == style]
         train = [e for e in examples if e.style != style]
-        model = fit(train + list(background), options=options.train, version=f"style-{style}")
+        model = fit(train, options=options.train, version=f"style-{style}")
         golds = [gold_of(e) for e in test]
         out[style] = Comparison(model=score(golds, predict(model, test, options=options.tag)),
                                 baseline=score(golds, baseline(test)))

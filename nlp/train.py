@@ -50,8 +50,6 @@ def augment(examples: Sequence[Example], *, seed: int = 0) -> list[Example]:
     rng = random.Random(seed)
     out: list[Example] = []
     for ex in examples:
-        if ex.origin == "background":
-            continue
         lines = [ln for ln in ex.text.split("\n") if ln.strip()]
         if len(ex.text) > 900:
             cut = rng.randint(700, min(2000, len(ex.text)))

@@ -50,11 +50,9 @@ def _confusion(cmp: Any) -> str:
               help="Score the trained model on a labelled JSONL file (dev-set format) instead.")
 @click.option("--style-split", is_flag=True,
               help="Also train on all writing styles but one and test on that one, for each style.")
-@click.option("--background", default="offline", show_default=True, metavar="auto|offline|none|WHEEL",
-              help="Background negatives added to every training fold (see `smartcity train`).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.pass_obj
-def command(app: App, folds: int, gold: str | None, style_split: bool, background: str, fmt: str) -> None:
+def command(app: App, folds: int, gold: str | None, style_split: bool, fmt: str) -> None:
     """Score the taggers: stratified cross-validation on the corpus, or a gold file.
 
     Every figure is shown beside a plain keyword baseline (pillar lexicon counts, a regex on
@@ -82,11 +80,11 @@ def command(app: App, folds: int, gold: str | None, style_split: bool, backgroun
         examples = read_jsonl(Path(gold), origin="gold")
         results[f"gold ({len(examples)} articles, model {model.version})"] = score_gold(model, examples, options=options.tag)
     else:
-        examples, bg, note = load_training_set(app, (), labels=False, background=background)
-        click.echo(f"{folds}-fold cross-validation on {len(examples)} corpus articles; background: {note}", err=True)
-        results[f"cv{folds}"] = cross_validate(examples, options=options, background=bg)
+        examples = load_training_set(app, (), labels=False)
+        click.echo(f"{folds}-fold cross-validation on {len(examples)} corpus articles", err=True)
+        results[f"cv{folds}"] = cross_validate(examples, options=options)
         if style_split:
-            for style, cmp in run_style_split(examples, options=options, background=bg).items():
+            for style, cmp in run_style_split(examples, options=options).items():
                 results[f"style {style}"] = cmp
     if fmt == "json":
         click.echo(json.dumps({k: {"model": v.model.__dict__, "baseline": v.baseline.__dict__} for k, v in results.items()},
