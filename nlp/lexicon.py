@@ -2,7 +2,7 @@
 
 Data only: lower-case, unstemmed phrases matched on word boundaries. Used three ways: as extra
 features beside TF-IDF (they generalise past the corpus vocabulary), as the plain keyword baseline
-that ``smartcity evaluate`` scores the models against, and to filter background text.
+that ``smartcity evaluate`` scores the models against.
 """
 
 from __future__ import annotations

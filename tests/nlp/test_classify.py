@@ -156,6 +156,6 @@ def test_shipped_model_was_trained_on_the_current_corpus(corpus: list[Example]) 
     shipped = json.loads((packaged_model_dir() / SIDECAR_FILE).read_text())
     expected = model_version(corpus, TrainOptions()).rsplit("-", 1)[1]
     assert shipped["model_version"].rsplit("-", 1)[1] == expected, (
-        "nlp/models is stale: run `smartcity train --background none --no-labels --out nlp/models`"
+        "nlp/models is stale: run `smartcity train --no-labels --out nlp/models`"
     )
     assert load_model(None).version == shipped["model_version"]
