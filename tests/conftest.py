@@ -15,7 +15,9 @@ import pytest
 from sqlalchemy.engine import Engine
 
 PG_ADMIN_URL = os.environ.get("SMARTCITY_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test")
-DEVSET = Path(__file__).resolve().parents[1].parent / "shared" / "devset" / "articles.jsonl"
+DEVSET = Path(
+    os.environ.get("SMARTCITY_DEVSET") or Path(__file__).resolve().parents[1].parent / "shared" / "devset" / "articles.jsonl"
+)
 
 
 @pytest.fixture

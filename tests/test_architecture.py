@@ -43,7 +43,7 @@ def test_importing_any_module_reads_no_project_data_file_and_opens_no_socket() -
         real_open, real_io_open = builtins.open, io.open
         def guard(file, *a, **k):
             name = str(file)
-            if name.startswith(root) and not name.endswith(".py"):
+            if name.startswith(tuple(root + "/" + p + "/" for p in {PACKAGES!r})) and not name.endswith(".py"):
                 opened.append(name)
             return real_open(file, *a, **k)
         builtins.open = guard
